@@ -1,1 +1,12 @@
-export {};
+/**
+ * Isomorphic code of Platform Product: the PlatformProduct kind, its relations,
+ * permissions and the request/response schemas shared by the backend and the client.
+ *
+ * @packageDocumentation
+ */
+export * from './kind/types';
+export * from './kind/validator';
+export * from './relations';
+export * from './permissions';
+export * from './refs';
+export * from './adoption/types';

@@ -1,0 +1,81 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { platformProductPermissions } from '@platform-product/plugin-platform-product-common';
+import { AdoptionService } from './adoption/AdoptionService';
+import {
+  recordAdoptionSnapshots,
+  scheduleAdoptionSnapshots,
+} from './adoption/AdoptionSnapshotTask';
+import { DatabaseAdoptionSnapshotStore } from './adoption/DatabaseAdoptionSnapshotStore';
+import { createAdoptionRouter } from './adoption/router';
+import { getMigratedClient } from './database/migrations';
+import {
+  platformProductResourceRef,
+  platformProductRules,
+} from './permissions/rules';
+import { createRouter } from './router';
+
+/**
+ * The Platform Product backend plugin.
+ *
+ * @public
+ */
+export const platformProductPlugin = createBackendPlugin({
+  pluginId: 'platform-product',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { auth, config, httpAuth, permissions, catalog } = deps;
+        const db = await getMigratedClient(deps.database);
+        const adoption = AdoptionService.create({ catalog, auth });
+        const snapshots = DatabaseAdoptionSnapshotStore.create(db);
+
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: platformProductResourceRef,
+          permissions: platformProductPermissions,
+          rules: Object.values(platformProductRules),
+          getResources: refs => adoption.getProducts(refs),
+        });
+
+        const scheduleConfig = config.getOptionalConfig(
+          'platformProduct.adoption.snapshotSchedule',
+        );
+        await scheduleAdoptionSnapshots({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          schedule: scheduleConfig
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+            : {
+                frequency: { hours: 6 },
+                timeout: { minutes: 15 },
+                initialDelay: { minutes: 1 },
+              },
+          run: () =>
+            recordAdoptionSnapshots({ catalog, auth, adoption, store: snapshots }),
+        });
+
+        deps.httpRouter.use(
+          createRouter([
+            createAdoptionRouter({ httpAuth, permissions, adoption, snapshots }),
+          ]),
+        );
+      },
+    });
+  },
+});
