@@ -18,6 +18,10 @@ backend.add(
   import('@platform-product/plugin-catalog-backend-module-platform-product'),
 );
 
+// catalog errors (a bad product spec) are logged, and listed on the app's unprocessed-entities page
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+
 // Platform Product
 backend.add(import('@platform-product/plugin-platform-product-backend'));
 
@@ -31,7 +35,8 @@ backend.add(
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
-// notifications and signals
+// events, notifications and signals
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Starts the demo Backstage: backend (embedded SQLite, demo catalog) on :7007, frontend on :3000.
+# Installs what is missing first (Node 24 when the machine's Node is older than 22, Yarn, dependencies).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+echo "==> Starting the demo: open http://localhost:3000 (you are signed in as Jane Doe, a product manager)"
+exec yarn start
