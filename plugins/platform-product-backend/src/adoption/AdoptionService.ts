@@ -170,7 +170,9 @@ export class AdoptionService {
       .sort(
         (a, b) =>
           b.consumerCount - a.consumerCount ||
-          (a.teamRef ?? '~').localeCompare(b.teamRef ?? '~'),
+          // consumers without an owner last among equals ('~' sorts first in localeCompare)
+          Number(a.teamRef === null) - Number(b.teamRef === null) ||
+          (a.teamRef ?? '').localeCompare(b.teamRef ?? ''),
       );
 
     return {

@@ -18,7 +18,13 @@ export class DatabaseAdoptionSnapshotStore implements AdoptionSnapshotStore {
 
   async record(snapshots: AdoptionSnapshot[]): Promise<void> {
     if (!snapshots.length) return;
-    const rows: Row[] = snapshots.map(s => ({
+    // one row per product and day, the last one winning: PostgreSQL refuses an
+    // upsert that touches the same row twice in one statement
+    const unique = new Map<string, AdoptionSnapshot>();
+    for (const s of snapshots) {
+      unique.set(JSON.stringify([s.productRef, s.day]), s);
+    }
+    const rows: Row[] = [...unique.values()].map(s => ({
       product_ref: s.productRef,
       day: s.day,
       part_count: s.partCount,

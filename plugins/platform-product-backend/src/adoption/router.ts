@@ -26,10 +26,10 @@ export function createAdoptionRouter(options: {
   const router = Router();
 
   router.get('/adoption', async (req, res) => {
-    const { productRef } = parseInput(adoptionQuerySchema, req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const { productRef } = parseInput(adoptionQuerySchema, req.query);
     await authorizeOnProduct(
       permissions,
       platformProductReadPermission,

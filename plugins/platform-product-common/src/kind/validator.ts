@@ -41,6 +41,41 @@ function checkRef(
 }
 
 /**
+ * ajv says "/spec must have required property 'owner' - missingProperty: owner" or
+ * "/spec/parts/0 must be string"; speak in the field paths of the YAML instead
+ * ("spec.owner is required", "spec.parts[0] must be string").
+ */
+function describeSchemaError(raw: string): string {
+  const match = raw.match(/^(\S+) (.*)$/);
+  if (!match) {
+    return raw;
+  }
+  const [, path, rest] = match;
+  const field =
+    path === '<root>'
+      ? ''
+      : path
+          .replace(/^\//, '')
+          .split('/')
+          .map((segment, index) =>
+            /^\d+$/.test(segment)
+              ? `[${segment}]`
+              : `${index ? '.' : ''}${segment}`,
+          )
+          .join('');
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  const missing = rest.match(/missingProperty: (\S+)/);
+  if (missing) {
+    return `${at(missing[1])} is required`;
+  }
+  const unknown = rest.match(/additionalProperty: (\S+)/);
+  if (unknown) {
+    return `${at(unknown[1])} is not a known field`;
+  }
+  return field ? `${field} ${rest}` : raw;
+}
+
+/**
  * Validates a PlatformProduct entity. Returns the typed entity, `false` when the
  * entity is of another kind, and throws a TypeError that names the offending field
  * (for example `spec.productManager must reference a user entity, got 'group:default/x'`).
@@ -52,12 +87,11 @@ export function validatePlatformProductEntity(
   try {
     product = validateSchema(entity);
   } catch (error) {
-    // ajv says "/spec/lifecycle must be ..."; speak in the field paths of the YAML
-    const message = String((error as Error).message).replace(
-      /^\/(\S*)/,
-      (_, path: string) => path.replace(/\//g, '.'),
+    throw new TypeError(
+      `Invalid PlatformProduct: ${describeSchemaError(
+        String((error as Error).message),
+      )}`,
     );
-    throw new TypeError(`Invalid PlatformProduct: ${message}`);
   }
   if (!product) {
     return false;
