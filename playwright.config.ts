@@ -12,7 +12,10 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
   globalSetup: './packages/app/e2e-tests/globalSetup.ts',
   webServer: [
     {

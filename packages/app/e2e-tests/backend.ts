@@ -9,7 +9,9 @@ export async function guestToken(): Promise<string> {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!response.ok()) {
-    throw new Error(`Guest sign-in failed: ${response.status()} ${await response.text()}`);
+    throw new Error(
+      `Guest sign-in failed: ${response.status()} ${await response.text()}`,
+    );
   }
   const body = await response.json();
   await api.dispose();

@@ -60,19 +60,31 @@ export const platformProductPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           logger: deps.logger,
           schedule: scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                scheduleConfig,
+              )
             : {
                 frequency: { hours: 6 },
                 timeout: { minutes: 15 },
                 initialDelay: { minutes: 1 },
               },
           run: () =>
-            recordAdoptionSnapshots({ catalog, auth, adoption, store: snapshots }),
+            recordAdoptionSnapshots({
+              catalog,
+              auth,
+              adoption,
+              store: snapshots,
+            }),
         });
 
         deps.httpRouter.use(
           createRouter([
-            createAdoptionRouter({ httpAuth, permissions, adoption, snapshots }),
+            createAdoptionRouter({
+              httpAuth,
+              permissions,
+              adoption,
+              snapshots,
+            }),
           ]),
         );
       },

@@ -27,7 +27,9 @@ export const entityRefSchema = z
 export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map(issue =>
-      issue.path.length ? `${issue.path.join('.')} ${issue.message}` : issue.message,
+      issue.path.length
+        ? `${issue.path.join('.')} ${issue.message}`
+        : issue.message,
     )
     .join('; ');
 }

@@ -54,8 +54,20 @@ export class PlatformProductEntitiesProcessor implements CatalogProcessor {
         defaultKind,
         defaultNamespace: namespace,
       });
-      emit(processingResult.relation({ source: self, type: forward, target: other }));
-      emit(processingResult.relation({ source: other, type: backward, target: self }));
+      emit(
+        processingResult.relation({
+          source: self,
+          type: forward,
+          target: other,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: other,
+          type: backward,
+          target: self,
+        }),
+      );
     };
 
     const { spec } = entity;

@@ -57,7 +57,9 @@ export class AdoptionService {
       { entityRefs: refs },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    return items.map(item => (isPlatformProductEntity(item) ? item : undefined));
+    return items.map(item =>
+      isPlatformProductEntity(item) ? item : undefined,
+    );
   }
 
   async getAdoption(
@@ -67,7 +69,9 @@ export class AdoptionService {
     const options = { credentials };
     const product = await this.catalog.getEntityByRef(productRef, options);
     if (!isPlatformProductEntity(product)) {
-      throw new NotFoundError(`No PlatformProduct '${productRef}' in the catalog`);
+      throw new NotFoundError(
+        `No PlatformProduct '${productRef}' in the catalog`,
+      );
     }
     const productEntityRef = refOf(product);
     const partRefs = [...new Set(targetsOf(product, [RELATION_HAS_PART]))];
@@ -79,7 +83,12 @@ export class AdoptionService {
           await this.catalog.getEntitiesByRefs(
             {
               entityRefs: partRefs,
-              fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+              fields: [
+                'kind',
+                'metadata.name',
+                'metadata.namespace',
+                'relations',
+              ],
             },
             options,
           )

@@ -1,5 +1,8 @@
 import { Knex } from 'knex';
-import { AdoptionSnapshot, AdoptionSnapshotStore } from './AdoptionSnapshotStore';
+import {
+  AdoptionSnapshot,
+  AdoptionSnapshotStore,
+} from './AdoptionSnapshotStore';
 
 type Row = {
   product_ref: string;
@@ -42,7 +45,10 @@ export class DatabaseAdoptionSnapshotStore implements AdoptionSnapshotStore {
     });
   }
 
-  async list(productRef: string, sinceDay: string): Promise<AdoptionSnapshot[]> {
+  async list(
+    productRef: string,
+    sinceDay: string,
+  ): Promise<AdoptionSnapshot[]> {
     const rows = await this.db<Row>('adoption_snapshots')
       .where('product_ref', productRef)
       .andWhere('day', '>=', sinceDay)

@@ -11,7 +11,10 @@ import {
 import { z } from 'zod';
 
 /** A filter on products by a field of their spec, for rules that translate into queries. */
-export type PlatformProductQuery = { key: 'owner' | 'productManager'; values: string[] };
+export type PlatformProductQuery = {
+  key: 'owner' | 'productManager';
+  values: string[];
+};
 
 export const platformProductResourceRef = createPermissionResourceRef<
   PlatformProductEntityV1alpha1,
@@ -43,7 +46,8 @@ function fullRef(
 
 const isProductManager = createPermissionRule({
   name: 'IS_PRODUCT_MANAGER',
-  description: "Allow the product's product manager (pass the user's entity ref)",
+  description:
+    "Allow the product's product manager (pass the user's entity ref)",
   resourceRef: platformProductResourceRef,
   paramsSchema: z.object({
     userRefs: z
@@ -54,7 +58,10 @@ const isProductManager = createPermissionRule({
     const pm = fullRef(product, product.spec.productManager, 'user');
     return !!pm && normalize(userRefs).includes(pm);
   },
-  toQuery: ({ userRefs }) => ({ key: 'productManager', values: normalize(userRefs) }),
+  toQuery: ({ userRefs }) => ({
+    key: 'productManager',
+    values: normalize(userRefs),
+  }),
 });
 
 const isOwningTeamMember = createPermissionRule({

@@ -21,7 +21,9 @@ export async function authorizeOnProduct(
   );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `You are not allowed to ${permission.attributes.action ?? 'use'} '${productRef}' (${permission.name})`,
+      `You are not allowed to ${
+        permission.attributes.action ?? 'use'
+      } '${productRef}' (${permission.name})`,
     );
   }
 }

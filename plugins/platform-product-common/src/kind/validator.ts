@@ -19,19 +19,20 @@ function checkRef(
 ): void {
   let kind: string;
   try {
-    kind = parseEntityRef(value, { defaultKind, defaultNamespace: 'default' })
-      .kind;
+    kind = parseEntityRef(value, {
+      defaultKind,
+      defaultNamespace: 'default',
+    }).kind;
   } catch {
     throw new TypeError(
       `${field} must be an entity reference like ${
-        allowedKinds ? `'${allowedKinds[0]}:default/name'` : "'kind:default/name'"
+        allowedKinds
+          ? `'${allowedKinds[0]}:default/name'`
+          : "'kind:default/name'"
       }, got '${value}'`,
     );
   }
-  if (
-    allowedKinds &&
-    !allowedKinds.includes(kind.toLocaleLowerCase('en-US'))
-  ) {
+  if (allowedKinds && !allowedKinds.includes(kind.toLocaleLowerCase('en-US'))) {
     throw new TypeError(
       `${field} must reference a ${allowedKinds.join(
         ' or ',

@@ -1,0 +1,114 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import { Knex } from 'knex';
+import { migrationsDir } from './migrations';
+
+jest.setTimeout(60_000);
+
+const migrationFiles = fs
+  .readdirSync(migrationsDir)
+  .filter(file => file.endsWith('.js'))
+  .sort();
+
+async function migrateUpOnce(knex: Knex) {
+  await knex.migrate.up({ directory: migrationsDir });
+}
+
+async function migrateDownOnce(knex: Knex) {
+  await knex.migrate.down({ directory: migrationsDir });
+}
+
+async function migrateUntilBefore(knex: Knex, target: string) {
+  const index = migrationFiles.indexOf(target);
+  if (index === -1) {
+    throw new Error(`Migration ${target} not found`);
+  }
+  for (let i = 0; i < index; i++) {
+    await migrateUpOnce(knex);
+  }
+}
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it('finds the migrations', () => {
+    expect(migrationFiles).toContain('20261125000000_adoption_snapshots.js');
+  });
+
+  it.each(databases.eachSupportedId())(
+    'migrates up to latest, down all the way and up again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex('adoption_snapshots').insert({
+        product_ref: 'platformproduct:default/a',
+        day: '2026-03-01',
+        part_count: 3,
+        consumer_count: 12,
+        team_count: 4,
+      });
+      await expect(knex('adoption_snapshots')).resolves.toEqual([
+        {
+          product_ref: 'platformproduct:default/a',
+          day: '2026-03-01',
+          part_count: 3,
+          consumer_count: 12,
+          team_count: 4,
+        },
+      ]);
+
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
+        false,
+      );
+      const [completed] = await knex.migrate.list({
+        directory: migrationsDir,
+      });
+      expect(completed).toEqual([]);
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
+        true,
+      );
+      await expect(knex('adoption_snapshots')).resolves.toEqual([]);
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261125000000_adoption_snapshots.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      await migrateUntilBefore(knex, '20261125000000_adoption_snapshots.js');
+      await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
+        false,
+      );
+
+      await migrateUpOnce(knex);
+      const row = {
+        product_ref: 'platformproduct:default/a',
+        day: '2026-03-01',
+        part_count: 1,
+        consumer_count: 2,
+        team_count: 1,
+      };
+      await knex('adoption_snapshots').insert(row);
+      // one row per product and day
+      await expect(knex('adoption_snapshots').insert(row)).rejects.toThrow();
+      await knex('adoption_snapshots').insert({ ...row, day: '2026-03-02' });
+      await expect(
+        knex('adoption_snapshots').orderBy('day').pluck('day'),
+      ).resolves.toEqual(['2026-03-01', '2026-03-02']);
+
+      await migrateDownOnce(knex);
+      await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
+        false,
+      );
+
+      await knex.destroy();
+    },
+  );
+});
