@@ -50,10 +50,14 @@ test.describe('Platform products in the demo Backstage', () => {
     const card = page
       .locator('article, .MuiCard-root')
       .filter({ hasText: 'Products I manage' })
-      .first();
+      .last();
     await expect(card).toBeVisible();
-    await expect(card.getByText('Deployment Platform')).toBeVisible();
-    await expect(card.getByText('Observability Platform')).toBeVisible();
+    await expect(
+      card.getByRole('link', { name: 'Deployment Platform' }),
+    ).toBeVisible();
+    await expect(
+      card.getByRole('link', { name: 'Observability Platform' }),
+    ).toBeVisible();
     await shot(page, 'user-products-i-manage');
   });
 
@@ -68,4 +72,21 @@ test.describe('Platform products in the demo Backstage', () => {
     await expect(page).toHaveURL(/platformproduct\/deployment-platform/);
     await expect(page.getByText('Jane Doe').first()).toBeVisible();
   });
+});
+
+test('a product with a bad spec shows up as a catalog error naming the field', async ({
+  page,
+}) => {
+  await page.goto('/catalog-unprocessed-entities');
+  await expect(page.getByText(/broken-product/).first()).toBeVisible();
+  await shot(page, 'catalog-errors');
+  // the error text sits in a collapsed row: open it
+  await page
+    .getByText(/broken-product/)
+    .first()
+    .click();
+  await expect(
+    page.getByText(/spec\.productManager must reference a user entity/).first(),
+  ).toBeVisible();
+  await shot(page, 'catalog-errors-open');
 });

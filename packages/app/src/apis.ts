@@ -1,7 +1,6 @@
 import {
   ScmIntegrationsApi,
   scmIntegrationsApiRef,
-  ScmAuth,
 } from '@backstage/integration-react';
 import {
   AnyApiFactory,
@@ -17,6 +16,7 @@ import { UserSettingsStorage } from '@backstage/plugin-user-settings';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 
 export const apis: AnyApiFactory[] = [
+  // The catalog's About card resolves "View source" links through it.
   createApiFactory({
     api: scmIntegrationsApiRef,
     deps: { configApi: configApiRef },
@@ -33,5 +33,4 @@ export const apis: AnyApiFactory[] = [
     },
     factory: deps => UserSettingsStorage.create(deps),
   }),
-  ScmAuth.createDefaultApiFactory(),
 ];

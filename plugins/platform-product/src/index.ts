@@ -1,1 +1,27 @@
-export {};
+/**
+ * The frontend of Platform Product: the product page and the cards that put
+ * products on the pages of users, groups and parts (legacy frontend system).
+ *
+ * @packageDocumentation
+ */
+export {
+  platformProductPlugin,
+  EntityPlatformProductOverviewContent,
+  EntityProductsManagedCard,
+  EntityProductsOwnedCard,
+  EntityPartOfProductCard,
+} from './plugin';
+export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
+export { platformProductColumns } from './components/catalog/columns';
+export {
+  isPlatformProductEntity,
+  RELATION_PRODUCT_MANAGED_BY,
+  RELATION_PRODUCT_MANAGER_OF,
+} from '@platform-product/plugin-platform-product-common';
+export type { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
+export {
+  platformProductApiRef,
+  PlatformProductClient,
+  useProductAdoption,
+} from '@platform-product/plugin-platform-product-react';
+export type { PlatformProductApi } from '@platform-product/plugin-platform-product-react';

@@ -2,8 +2,8 @@ import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
-import LibraryBooks from '@material-ui/icons/LibraryBooks';
-import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
+import WidgetsIcon from '@material-ui/icons/Widgets';
+import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -73,13 +73,20 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           pluralTitle="My Groups"
           icon={GroupIcon}
         />
+        <SidebarItem
+          icon={WidgetsIcon}
+          to="/catalog?filters[kind]=platformproduct"
+          text="Products"
+        />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
-        <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />
-        <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>
-          {/* Items in this group will be scrollable if they run out of space */}
+          <SidebarItem
+            icon={ErrorOutlineIcon}
+            to="catalog-unprocessed-entities"
+            text="Catalog errors"
+          />
         </SidebarScrollWrapper>
       </SidebarGroup>
       <SidebarSpace />

@@ -33,7 +33,6 @@ import {
   EntityMembersListCard,
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
-import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import { EmptyState } from '@backstage/core-components';
 import {
   Direction,
@@ -42,6 +41,8 @@ import {
 import {
   RELATION_API_CONSUMED_BY,
   RELATION_API_PROVIDED_BY,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
   RELATION_CONSUMES_API,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
@@ -49,22 +50,16 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-
-import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
-import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
-
 import {
-  EntityKubernetesContent,
-  isKubernetesAvailable,
-} from '@backstage/plugin-kubernetes';
-
-const techdocsContent = (
-  <EntityTechdocsContent>
-    <TechDocsAddons>
-      <ReportIssue />
-    </TechDocsAddons>
-  </EntityTechdocsContent>
-);
+  EntityPartOfProductCard,
+  EntityPlatformProductOverviewContent,
+  EntityProductsManagedCard,
+  EntityProductsOwnedCard,
+  isPartOfPlatformProduct,
+  isPlatformProductEntity,
+  RELATION_PRODUCT_MANAGED_BY,
+  RELATION_PRODUCT_MANAGER_OF,
+} from '@platform-product/plugin-platform-product';
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -124,9 +119,21 @@ const entityWarningContent = (
   </>
 );
 
+// On the pages of a platform product's parts: which product it belongs to.
+const partOfProductContent = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isPartOfPlatformProduct}>
+      <Grid item xs={12}>
+        <EntityPartOfProductCard variant="flex" />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
+    {partOfProductContent}
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
@@ -153,14 +160,6 @@ const serviceEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/kubernetes"
-      title="Kubernetes"
-      if={isKubernetesAvailable}
-    >
-      <EntityKubernetesContent />
-    </EntityLayout.Route>
-
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
@@ -182,10 +181,6 @@ const serviceEntityPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -199,14 +194,6 @@ const websiteEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/kubernetes"
-      title="Kubernetes"
-      if={isKubernetesAvailable}
-    >
-      <EntityKubernetesContent />
-    </EntityLayout.Route>
-
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
@@ -216,10 +203,6 @@ const websiteEntityPage = (
           <EntityDependsOnResourcesCard />
         </Grid>
       </Grid>
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -235,10 +218,6 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -262,6 +241,7 @@ const apiPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3}>
         {entityWarningContent}
+        {partOfProductContent}
         <Grid item md={6}>
           <EntityAboutCard />
         </Grid>
@@ -301,6 +281,9 @@ const userPage = (
           <EntityUserProfileCard />
         </Grid>
         <Grid item xs={12} md={6}>
+          <EntityProductsManagedCard />
+        </Grid>
+        <Grid item xs={12}>
           <EntityOwnershipCard />
         </Grid>
       </Grid>
@@ -315,6 +298,9 @@ const groupPage = (
         {entityWarningContent}
         <Grid item xs={12} md={6}>
           <EntityGroupProfileCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityProductsOwnedCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
@@ -335,6 +321,7 @@ const systemPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
+        {partOfProductContent}
         <Grid item md={6}>
           <EntityAboutCard />
         </Grid>
@@ -395,6 +382,65 @@ const domainPage = (
   </EntityLayout>
 );
 
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        {partOfProductContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+        <Grid item md={4} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const platformProductPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item xs={12}>
+          <EntityPlatformProductOverviewContent />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/relations" title="Relations">
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityCatalogGraphCard
+            title="Product graph"
+            direction={Direction.LEFT_RIGHT}
+            height={500}
+            relations={[
+              RELATION_HAS_PART,
+              RELATION_PART_OF,
+              RELATION_OWNED_BY,
+              RELATION_OWNER_OF,
+              RELATION_PRODUCT_MANAGED_BY,
+              RELATION_PRODUCT_MANAGER_OF,
+            ]}
+            unidirectional={false}
+          />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -403,6 +449,11 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
+    <EntitySwitch.Case
+      if={isPlatformProductEntity}
+      children={platformProductPage}
+    />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

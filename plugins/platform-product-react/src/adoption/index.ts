@@ -1,0 +1,4 @@
+export { platformProductApiRef } from './PlatformProductApi';
+export type { PlatformProductApi } from './PlatformProductApi';
+export { PlatformProductClient } from './PlatformProductClient';
+export { useProductAdoption } from './useProductAdoption';

@@ -1,0 +1,4 @@
+import WidgetsIcon from '@material-ui/icons/Widgets';
+
+/** The icon of a platform product, used wherever a product is listed. */
+export const ProductIcon = WidgetsIcon;

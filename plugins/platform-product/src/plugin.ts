@@ -1,0 +1,100 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import {
+  PlatformProductClient,
+  platformProductApiRef,
+} from '@platform-product/plugin-platform-product-react';
+
+/**
+ * The Platform Product frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
+export const platformProductPlugin = createPlugin({
+  id: 'platform-product',
+  apis: [
+    createApiFactory({
+      api: platformProductApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformProductClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The overview of a PlatformProduct's entity page: product manager, vision,
+ * support, parts and adoption.
+ *
+ * @public
+ */
+export const EntityPlatformProductOverviewContent =
+  platformProductPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPlatformProductOverviewContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/product/EntityPlatformProductOverviewContent'
+          ).then(m => m.EntityPlatformProductOverviewContent),
+      },
+    }),
+  );
+
+/**
+ * For User pages: the products the user is the product manager of
+ * ("Products I manage" on the signed-in user's own page).
+ *
+ * @public
+ */
+export const EntityProductsManagedCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductsManagedCard',
+    component: {
+      lazy: () =>
+        import('./components/cards/EntityProductsManagedCard').then(
+          m => m.EntityProductsManagedCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * For Group pages: the products the team owns ("Products we own").
+ *
+ * @public
+ */
+export const EntityProductsOwnedCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductsOwnedCard',
+    component: {
+      lazy: () =>
+        import('./components/cards/EntityProductsOwnedCard').then(
+          m => m.EntityProductsOwnedCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * For pages of a product's parts: the product this entity is part of, with a
+ * link to its page. Pair with `isPartOfPlatformProduct` in an `EntitySwitch`.
+ *
+ * @public
+ */
+export const EntityPartOfProductCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPartOfProductCard',
+    component: {
+      lazy: () =>
+        import('./components/cards/EntityPartOfProductCard').then(
+          m => m.EntityPartOfProductCard,
+        ),
+    },
+  }),
+);
