@@ -1,5 +1,4 @@
 import { Navigate, Route } from 'react-router-dom';
-import { CatalogUnprocessedEntitiesPage } from '@backstage/plugin-catalog-unprocessed-entities';
 import { ApiExplorerPage } from '@backstage/plugin-api-docs';
 import {
   CatalogEntityPage,
@@ -87,10 +86,6 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
-    <Route
-      path="/catalog-unprocessed-entities"
-      element={<CatalogUnprocessedEntitiesPage />}
-    />
   </FlatRoutes>
 );
 

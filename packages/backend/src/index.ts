@@ -18,9 +18,8 @@ backend.add(
   import('@platform-product/plugin-catalog-backend-module-platform-product'),
 );
 
-// catalog errors (a bad product spec) are logged, and listed on the app's unprocessed-entities page
+// catalog processing errors (e.g. a bad product spec, naming the field) go to the backend log
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // Platform Product
 backend.add(import('@platform-product/plugin-platform-product-backend'));

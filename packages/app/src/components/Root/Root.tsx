@@ -3,7 +3,6 @@ import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import WidgetsIcon from '@material-ui/icons/Widgets';
-import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -82,11 +81,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>
-          <SidebarItem
-            icon={ErrorOutlineIcon}
-            to="catalog-unprocessed-entities"
-            text="Catalog errors"
-          />
+          {/* Items in this group will be scrollable if they run out of space */}
         </SidebarScrollWrapper>
       </SidebarGroup>
       <SidebarSpace />
