@@ -1,11 +1,5 @@
 import { RELATION_HAS_PART } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Link,
-  LinkButton,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, LinkButton } from '@backstage/core-components';
 import {
   EntityRefLink,
   useEntity,
@@ -23,6 +17,7 @@ import { displayNameOf, refOf } from '../shared/entities';
 import { LifecycleChip } from '../shared/LifecycleChip';
 import { ProductIcon } from '../shared/ProductIcon';
 import { useCatalogProducts } from '../shared/useCatalogProducts';
+import { loadingOrErrorCard } from '../shared/LoadingOrErrorCard';
 
 const useStyles = makeStyles(
   theme => ({
@@ -124,19 +119,14 @@ export const EntityPartOfProductCard = (props: {
   );
   const variant = props.variant ?? 'gridItem';
 
-  if (loading) {
-    return (
-      <InfoCard title="Part of product" variant={variant}>
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error) {
-    return (
-      <InfoCard title="Part of product" variant={variant}>
-        <ResponseErrorPanel error={error} />
-      </InfoCard>
-    );
+  const pending = loadingOrErrorCard({
+    title: 'Part of product',
+    loading,
+    error,
+    variant,
+  });
+  if (pending) {
+    return pending;
   }
   if (!products?.length) {
     return (

@@ -1,11 +1,5 @@
 import { UserEntity } from '@backstage/catalog-model';
-import {
-  Avatar,
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Avatar, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -18,6 +12,7 @@ import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform
 import useAsync from 'react-use/esm/useAsync';
 import { displayNameOf } from '../shared/entities';
 import { NoProductManagerCard } from './NoProductManagerCard';
+import { loadingOrErrorCard } from '../shared/LoadingOrErrorCard';
 
 const useStyles = makeStyles(
   theme => ({
@@ -52,19 +47,9 @@ const KnownProductManagerCard = (props: { pmRef: string }) => {
   );
 
   const title = 'Product manager';
-  if (loading) {
-    return (
-      <InfoCard title={title} variant="gridItem">
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error) {
-    return (
-      <InfoCard title={title} variant="gridItem">
-        <ResponseErrorPanel error={error} />
-      </InfoCard>
-    );
+  const pending = loadingOrErrorCard({ title, loading, error });
+  if (pending) {
+    return pending;
   }
 
   const user = value as UserEntity | undefined;

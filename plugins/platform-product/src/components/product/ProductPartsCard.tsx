@@ -7,8 +7,6 @@ import {
 import {
   EmptyState,
   InfoCard,
-  Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -27,6 +25,7 @@ import WarningIcon from '@material-ui/icons/Warning';
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import useAsync from 'react-use/esm/useAsync';
 import { displayNameOf, normalizeRef, refOf } from '../shared/entities';
+import { loadingOrErrorCard } from '../shared/LoadingOrErrorCard';
 
 const useStyles = makeStyles(
   theme => ({
@@ -149,19 +148,9 @@ export const ProductPartsCard = (props: {
   }, [catalogApi, key]);
 
   const title = 'Parts';
-  if (loading) {
-    return (
-      <InfoCard title={title} variant="gridItem">
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error) {
-    return (
-      <InfoCard title={title} variant="gridItem">
-        <ResponseErrorPanel error={error} />
-      </InfoCard>
-    );
+  const pending = loadingOrErrorCard({ title, loading, error });
+  if (pending) {
+    return pending;
   }
   if (!value?.length) {
     return (
