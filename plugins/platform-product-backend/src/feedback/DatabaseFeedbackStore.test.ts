@@ -111,8 +111,10 @@ describe('DatabaseFeedbackStore', () => {
         product_ref: P,
       });
       expect(latest).toHaveLength(3 + scores.length);
-      const bucket = (s: number) =>
-        s >= 9 ? 'promoters' : s >= 7 ? 'passives' : 'detractors';
+      const bucket = (s: number) => {
+        if (s >= 9) return 'promoters';
+        return s >= 7 ? 'passives' : 'detractors';
+      };
       const expected = { promoters: 0, passives: 0, detractors: 0 };
       latest.forEach(row => expected[bucket(Number(row.score))]++);
       expect(counts).toEqual({ month: '2026-03', ...expected });

@@ -364,7 +364,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     const [rows, totalCount] = await Promise.all([
       page.limit(query.limit + 1),
       query.q || query.authorHash
-        ? filtered.count({ count: '*' }).then(rows => countOf(rows))
+        ? filtered.count({ count: '*' }).then(counts => countOf(counts))
         : this.countFromAggregates(query),
     ]);
     const items = rows.slice(0, query.limit).map(toPost);
