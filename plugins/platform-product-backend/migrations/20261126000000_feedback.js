@@ -7,6 +7,8 @@
  *
  * Times are epoch milliseconds (bigint): the same on SQLite and PostgreSQL, and
  * differences (time to first reply) are plain arithmetic in SQL.
+ * The counters are split into a few shards per key, each write adding to a random one and
+ * reads summing them, so that concurrent writers on one product do not queue on one row.
  * Authors: `author_hash` is a keyed hash (HMAC) of the user ref, set for every item;
  * `author_ref` is null for anonymous items, whose author is kept only encrypted
  * (`author_ref_encrypted`, posts only) to address notifications.
@@ -62,8 +64,9 @@ exports.up = async function up(knex) {
     table.string('type', 16).notNullable();
     table.string('status', 16).notNullable();
     table.boolean('hidden').notNullable();
+    table.smallint('shard').notNullable();
     table.integer('count').notNullable();
-    table.primary(['product_ref', 'type', 'status', 'hidden']);
+    table.primary(['product_ref', 'type', 'status', 'hidden', 'shard']);
   });
 
   await knex.schema.createTable('feedback_replies', table => {
@@ -138,10 +141,11 @@ exports.up = async function up(knex) {
     );
     table.string('product_ref', 255).notNullable();
     table.string('month', 7).notNullable();
+    table.smallint('shard').notNullable();
     table.integer('promoters').notNullable().defaultTo(0);
     table.integer('passives').notNullable().defaultTo(0);
     table.integer('detractors').notNullable().defaultTo(0);
-    table.primary(['product_ref', 'month']);
+    table.primary(['product_ref', 'month', 'shard']);
   });
 };
 

@@ -135,6 +135,10 @@ function likePattern(q: string) {
   return `%${q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, '\\$&')}%`;
 }
 
+/** Counters are spread over this many rows per key; see the migration. */
+const SHARDS = 8;
+const anyShard = () => Math.floor(Math.random() * SHARDS);
+
 const countOf = (rows: Array<Record<string, unknown>>, key = 'count') =>
   Number(rows[0]?.[key] ?? 0);
 
@@ -201,8 +205,13 @@ export class DatabaseFeedbackStore implements FeedbackStore {
 
       if (delta.promoters || delta.passives || delta.detractors) {
         await tx('feedback_nps_months')
-          .insert({ product_ref: rating.productRef, month, ...delta })
-          .onConflict(['product_ref', 'month'])
+          .insert({
+            product_ref: rating.productRef,
+            month,
+            shard: anyShard(),
+            ...delta,
+          })
+          .onConflict(['product_ref', 'month', 'shard'])
           .merge({
             promoters: tx.raw('feedback_nps_months.promoters + ?', [
               delta.promoters,
@@ -271,9 +280,10 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         type: post.type,
         status: post.status,
         hidden: post.hidden,
+        shard: anyShard(),
         count: delta,
       })
-      .onConflict(['product_ref', 'type', 'status', 'hidden'])
+      .onConflict(['product_ref', 'type', 'status', 'hidden', 'shard'])
       .merge({ count: tx.raw('feedback_post_counts.count + ?', [delta]) });
   }
 
@@ -574,10 +584,19 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     productRef: string,
     months: string[],
   ): Promise<Array<NpsCounts & { month: string }>> {
-    const rows = await this.db('feedback_nps_months')
+    const rows: Array<Record<string, string | number>> = await this.db(
+      'feedback_nps_months',
+    )
       .where('product_ref', productRef)
-      .whereIn('month', months);
-    const byMonth = new Map(rows.map(row => [row.month as string, row]));
+      .whereIn('month', months)
+      .groupBy('month')
+      .select('month')
+      .sum({
+        promoters: 'promoters',
+        passives: 'passives',
+        detractors: 'detractors',
+      });
+    const byMonth = new Map(rows.map(row => [String(row.month), row]));
     return months.map(month => {
       const row = byMonth.get(month);
       return {
