@@ -132,6 +132,9 @@ exports.up = async function up(knex) {
     table.string('month', 7).notNullable();
     table.string('author_hash', 64).notNullable();
     table.integer('score').notNullable();
+    table
+      .integer('previous_score')
+      .comment('the score this one replaced, null for the first of the month');
     table.primary(['product_ref', 'month', 'author_hash']);
   });
 

@@ -139,6 +139,8 @@ function likePattern(q: string) {
 const SHARDS = 8;
 const anyShard = () => Math.floor(Math.random() * SHARDS);
 
+const bucketOf = (score: number) => `${npsCategory(score)}s` as keyof NpsCounts;
+
 const countOf = (rows: Array<Record<string, unknown>>, key = 'count') =>
   Number(rows[0]?.[key] ?? 0);
 
@@ -161,53 +163,48 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   async addRating(rating: StoredRating): Promise<void> {
-    const month = monthOf(rating.createdAt);
-    const key = {
+    const row: RatingRow = {
+      id: rating.id,
       product_ref: rating.productRef,
-      month,
+      entity_ref: rating.entityRef,
+      score: rating.score,
+      comment: rating.comment,
+      anonymous: rating.anonymous,
+      author_ref: rating.authorRef,
       author_hash: rating.authorHash,
+      month: monthOf(rating.createdAt),
+      created_at: rating.createdAt,
     };
+    if (this.isPostgres) {
+      await this.addRatingInOneStatement(row);
+      return;
+    }
     await this.db.transaction(async tx => {
-      await tx<RatingRow>('feedback_ratings').insert({
-        id: rating.id,
-        product_ref: rating.productRef,
-        entity_ref: rating.entityRef,
-        score: rating.score,
-        comment: rating.comment,
-        anonymous: rating.anonymous,
-        author_ref: rating.authorRef,
-        author_hash: rating.authorHash,
-        month,
-        created_at: rating.createdAt,
-      });
-
-      const delta: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
-      const bucket = (score: number) =>
-        `${npsCategory(score)}s` as keyof NpsCounts;
-      const inserted = await tx('feedback_latest_ratings')
-        .insert({ ...key, score: rating.score })
+      await tx<RatingRow>('feedback_ratings').insert(row);
+      // previous_score is null when this is the user's first rating of the month
+      const [latest] = await tx('feedback_latest_ratings')
+        .insert({
+          product_ref: row.product_ref,
+          month: row.month,
+          author_hash: row.author_hash,
+          score: row.score,
+        })
         .onConflict(['product_ref', 'month', 'author_hash'])
-        .ignore()
-        .returning('score');
-      if (inserted.length) {
-        delta[bucket(rating.score)] += 1;
-      } else {
-        // the user re-rates within the month: the new score replaces the old one
-        const previous = await this.forUpdate(
-          tx('feedback_latest_ratings').where(key).first('score'),
-        );
-        await tx('feedback_latest_ratings')
-          .where(key)
-          .update({ score: rating.score });
-        delta[bucket(Number(previous.score))] -= 1;
-        delta[bucket(rating.score)] += 1;
-      }
-
+        .merge({
+          previous_score: tx.raw('feedback_latest_ratings.score'),
+          score: row.score,
+        })
+        .returning('previous_score');
+      const previous =
+        latest.previous_score === null ? null : Number(latest.previous_score);
+      const delta: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
+      delta[bucketOf(row.score)] += 1;
+      if (previous !== null) delta[bucketOf(previous)] -= 1;
       if (delta.promoters || delta.passives || delta.detractors) {
         await tx('feedback_nps_months')
           .insert({
-            product_ref: rating.productRef,
-            month,
+            product_ref: row.product_ref,
+            month: row.month,
             shard: anyShard(),
             ...delta,
           })
@@ -225,6 +222,66 @@ export class DatabaseFeedbackStore implements FeedbackStore {
           });
       }
     });
+  }
+
+  /**
+   * The same as the transaction above in one round trip, for write throughput: the
+   * rating, the user's latest score of the month (the upsert returns the score it
+   * replaced, read under the row lock, so concurrent re-ratings count right) and the
+   * month's counters, moved from the old bucket to the new one.
+   */
+  private async addRatingInOneStatement(row: RatingRow) {
+    const bucket = (score: string) => ({
+      promoters: `(${score} >= 9)`,
+      passives: `(${score} between 7 and 8)`,
+      detractors: `(${score} <= 6)`,
+    });
+    const now = bucket('l.score');
+    const before = bucket('l.previous_score');
+    const delta = (key: keyof NpsCounts) =>
+      `${now[key]}::int - coalesce(${before[key]}::int, 0)`;
+    await this.db.raw(
+      `with rating as (
+         insert into feedback_ratings
+           (id, product_ref, entity_ref, score, comment, anonymous, author_ref, author_hash, month, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ), l as (
+         insert into feedback_latest_ratings as latest (product_ref, month, author_hash, score)
+         values (?, ?, ?, ?)
+         on conflict (product_ref, month, author_hash)
+           do update set previous_score = latest.score, score = excluded.score
+         returning score, previous_score
+       )
+       insert into feedback_nps_months as counts
+         (product_ref, month, shard, promoters, passives, detractors)
+       select ?, ?, ?, ${delta('promoters')}, ${delta('passives')}, ${delta(
+        'detractors',
+      )}
+       from l
+       on conflict (product_ref, month, shard) do update set
+         promoters = counts.promoters + excluded.promoters,
+         passives = counts.passives + excluded.passives,
+         detractors = counts.detractors + excluded.detractors`,
+      [
+        row.id,
+        row.product_ref,
+        row.entity_ref,
+        row.score,
+        row.comment,
+        row.anonymous,
+        row.author_ref,
+        row.author_hash,
+        row.month,
+        row.created_at,
+        row.product_ref,
+        row.month,
+        row.author_hash,
+        row.score,
+        row.product_ref,
+        row.month,
+        anyShard(),
+      ],
+    );
   }
 
   async getRating(id: string): Promise<StoredRating | undefined> {
@@ -298,24 +355,48 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       hidden: false,
       updatedAt: post.createdAt,
     };
-    await this.db.transaction(async tx => {
-      await tx<PostRow>('feedback_posts').insert({
-        id: stored.id,
-        product_ref: stored.productRef,
-        entity_ref: stored.entityRef,
-        type: stored.type,
-        title: stored.title,
-        body: stored.body,
-        status: stored.status,
-        anonymous: stored.anonymous,
-        author_ref: stored.authorRef,
-        author_hash: stored.authorHash,
-        author_ref_encrypted: stored.authorRefEncrypted,
-        created_at: stored.createdAt,
-        updated_at: stored.updatedAt,
+    const row = {
+      id: stored.id,
+      product_ref: stored.productRef,
+      entity_ref: stored.entityRef,
+      type: stored.type,
+      title: stored.title,
+      body: stored.body,
+      status: stored.status,
+      anonymous: stored.anonymous,
+      author_ref: stored.authorRef,
+      author_hash: stored.authorHash,
+      author_ref_encrypted: stored.authorRefEncrypted,
+      created_at: stored.createdAt,
+      updated_at: stored.updatedAt,
+    };
+    if (this.isPostgres) {
+      // the post and its count in one round trip, for write throughput
+      const columns = Object.keys(row);
+      await this.db.raw(
+        `with post as (
+           insert into feedback_posts (${columns.join(', ')})
+           values (${columns.map(() => '?').join(', ')})
+         )
+         insert into feedback_post_counts as counts
+           (product_ref, type, status, hidden, shard, count)
+         values (?, ?, ?, false, ?, 1)
+         on conflict (product_ref, type, status, hidden, shard)
+           do update set count = counts.count + 1`,
+        [
+          ...Object.values(row),
+          row.product_ref,
+          row.type,
+          row.status,
+          anyShard(),
+        ],
+      );
+    } else {
+      await this.db.transaction(async tx => {
+        await tx<PostRow>('feedback_posts').insert(row);
+        await this.adjustCount(tx, stored, 1);
       });
-      await this.adjustCount(tx, stored, 1);
-    });
+    }
     return stored;
   }
 
@@ -456,15 +537,18 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   async countByAuthorSince(authorHash: string, since: number): Promise<number> {
-    const [posts, ratings] = await Promise.all(
-      ['feedback_posts', 'feedback_ratings'].map(table =>
-        this.db(table)
-          .where('author_hash', authorHash)
-          .andWhere('created_at', '>=', since)
-          .count({ count: '*' }),
-      ),
-    );
-    return countOf(posts) + countOf(ratings);
+    // one round trip: this runs before every write
+    const [row] = await this.db.select({
+      posts: this.db('feedback_posts')
+        .where('author_hash', authorHash)
+        .andWhere('created_at', '>=', since)
+        .count('*'),
+      ratings: this.db('feedback_ratings')
+        .where('author_hash', authorHash)
+        .andWhere('created_at', '>=', since)
+        .count('*'),
+    });
+    return Number(row.posts) + Number(row.ratings);
   }
 
   async addReply(reply: StoredReply): Promise<void> {
