@@ -851,6 +851,10 @@ describe('feedback routes', () => {
         .put(`${api}/${created.id}/vote`)
         .set('Authorization', as(OUTSIDER));
       expect(denied.status).toBe(403);
+      const deniedUnvote = await request(server)
+        .delete(`${api}/${created.id}/vote`)
+        .set('Authorization', as(OUTSIDER));
+      expect(deniedUnvote.status).toBe(403);
       const missing = await request(server)
         .put(`${api}/missing/vote`)
         .set('Authorization', as(BOB));
