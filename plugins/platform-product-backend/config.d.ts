@@ -10,5 +10,16 @@ export interface Config {
        */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    feedback?: {
+      /**
+       * Keys the hash of feedback authors and the encryption of anonymous authors
+       * (used only to address notifications to them). Required in production; keep it
+       * stable: with a new secret, authors lose track of their anonymous feedback.
+       * @visibility secret
+       */
+      authorSecret?: string;
+      /** Ratings and posts one user may give per 24 hours; default 50. */
+      dailyLimitPerUser?: number;
+    };
   };
 }

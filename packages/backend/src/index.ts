@@ -24,11 +24,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Platform Product
 backend.add(import('@platform-product/plugin-platform-product-backend'));
 
-// permissions
+// permissions: everyone creates and reads feedback, a product's PM and owning team respond,
+// the admins group moderates (src/permissionPolicy.ts)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissionPolicy'));
 
 // search
 backend.add(import('@backstage/plugin-search-backend'));

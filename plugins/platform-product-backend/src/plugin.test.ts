@@ -318,14 +318,20 @@ describe('platformProductPlugin', () => {
       '/api/platform-product/.well-known/backstage/permissions/metadata',
     );
     expect(response.status).toBe(200);
-    expect(response.body.permissions).toEqual([
-      {
+    expect(response.body.permissions).toEqual(
+      [
+        ['platform-product.product.read', 'read'],
+        ['platform-product.feedback.create', 'create'],
+        ['platform-product.feedback.read', 'read'],
+        ['platform-product.feedback.respond', 'update'],
+        ['platform-product.feedback.moderate', 'delete'],
+      ].map(([name, action]) => ({
         type: 'resource',
-        name: 'platform-product.product.read',
-        attributes: { action: 'read' },
+        name,
+        attributes: { action },
         resourceType: 'platform-product',
-      },
-    ]);
+      })),
+    );
     expect(
       response.body.rules.map((rule: { name: string }) => rule.name).sort(),
     ).toEqual(['IS_OWNING_TEAM_MEMBER', 'IS_PRODUCT_MANAGER']);

@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { platformProductPermissions } from '@platform-product/plugin-platform-product-common';
 import { AdoptionService } from './adoption/AdoptionService';
 import {
@@ -13,6 +14,10 @@ import {
 import { DatabaseAdoptionSnapshotStore } from './adoption/DatabaseAdoptionSnapshotStore';
 import { createAdoptionRouter } from './adoption/router';
 import { getMigratedClient } from './database/migrations';
+import { AuthorIdentity } from './feedback/AuthorIdentity';
+import { DatabaseFeedbackStore } from './feedback/DatabaseFeedbackStore';
+import { FeedbackService } from './feedback/FeedbackService';
+import { createFeedbackRouter } from './feedback/router';
 import {
   platformProductResourceRef,
   platformProductRules,
@@ -29,6 +34,7 @@ export const platformProductPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -38,13 +44,28 @@ export const platformProductPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { auth, config, httpAuth, permissions, catalog } = deps;
         const db = await getMigratedClient(deps.database);
         const adoption = AdoptionService.create({ catalog, auth });
         const snapshots = DatabaseAdoptionSnapshotStore.create(db);
+        const feedback = FeedbackService.create({
+          store: DatabaseFeedbackStore.create(db),
+          identity: AuthorIdentity.fromConfig(config, deps.logger),
+          catalog,
+          permissions,
+          userInfo: deps.userInfo,
+          auditor: deps.auditor,
+          notifications: deps.notifications,
+          logger: deps.logger,
+          dailyLimit: config.getOptionalNumber(
+            'platformProduct.feedback.dailyLimitPerUser',
+          ),
+        });
 
         deps.permissionsRegistry.addResourceType({
           resourceRef: platformProductResourceRef,
@@ -85,6 +106,7 @@ export const platformProductPlugin = createBackendPlugin({
               adoption,
               snapshots,
             }),
+            createFeedbackRouter({ httpAuth, feedback }),
           ]),
         );
       },

@@ -10,3 +10,5 @@ export * from './relations';
 export * from './permissions';
 export * from './refs';
 export * from './adoption/types';
+export * from './feedback/types';
+export * from './feedback/nps';

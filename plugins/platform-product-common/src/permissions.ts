@@ -10,4 +10,38 @@ export const platformProductReadPermission = createPermission({
   resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
 });
 
-export const platformProductPermissions = [platformProductReadPermission];
+/** Rate a product, post feedback on it, vote and take part in a thread. */
+export const feedbackCreatePermission = createPermission({
+  name: 'platform-product.feedback.create',
+  attributes: { action: 'create' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
+/** See a product's feedback: posts, threads and NPS. */
+export const feedbackReadPermission = createPermission({
+  name: 'platform-product.feedback.read',
+  attributes: { action: 'read' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
+/** Triage a product's feedback (status changes), reply officially and export it: the product team. */
+export const feedbackRespondPermission = createPermission({
+  name: 'platform-product.feedback.respond',
+  attributes: { action: 'update' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
+/** Hide or delete feedback posts and replies. */
+export const feedbackModeratePermission = createPermission({
+  name: 'platform-product.feedback.moderate',
+  attributes: { action: 'delete' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
+export const platformProductPermissions = [
+  platformProductReadPermission,
+  feedbackCreatePermission,
+  feedbackReadPermission,
+  feedbackRespondPermission,
+  feedbackModeratePermission,
+];

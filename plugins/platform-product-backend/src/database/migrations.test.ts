@@ -32,7 +32,10 @@ describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   it('finds the migrations', () => {
-    expect(migrationFiles).toContain('20261125000000_adoption_snapshots.js');
+    expect(migrationFiles).toEqual([
+      '20261125000000_adoption_snapshots.js',
+      '20261126000000_feedback.js',
+    ]);
   });
 
   it.each(databases.eachSupportedId())(
@@ -106,6 +109,69 @@ describe('migrations', () => {
       await migrateDownOnce(knex);
       await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
         false,
+      );
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261126000000_feedback.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const tables = [
+        'feedback_posts',
+        'feedback_post_counts',
+        'feedback_replies',
+        'feedback_votes',
+        'feedback_ratings',
+        'feedback_latest_ratings',
+        'feedback_nps_months',
+      ];
+
+      await migrateUntilBefore(knex, '20261126000000_feedback.js');
+      await migrateUpOnce(knex);
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
+      const post = {
+        id: 'p1',
+        product_ref: 'platformproduct:default/a',
+        entity_ref: 'component:default/a',
+        type: 'idea',
+        title: 'T',
+        status: 'new',
+        anonymous: true,
+        author_hash: 'h',
+        author_ref_encrypted: 'e',
+        created_at: 1_780_000_000_000,
+        updated_at: 1_780_000_000_000,
+      };
+      await knex('feedback_posts').insert(post);
+      await knex('feedback_votes').insert({
+        post_id: 'p1',
+        voter_ref: 'user:default/x',
+        created_at: 1,
+      });
+      // one vote per user and post
+      await expect(
+        knex('feedback_votes').insert({
+          post_id: 'p1',
+          voter_ref: 'user:default/x',
+          created_at: 2,
+        }),
+      ).rejects.toThrow();
+      const [row] = await knex('feedback_posts');
+      expect(row).toMatchObject({ vote_count: 0, reply_count: 0 });
+      expect(Number(row.created_at)).toBe(1_780_000_000_000);
+      expect(Boolean(row.hidden)).toBe(false);
+
+      await migrateDownOnce(knex);
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
+        true,
       );
 
       await knex.destroy();

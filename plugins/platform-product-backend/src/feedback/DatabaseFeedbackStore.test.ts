@@ -1,0 +1,519 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { migrationsDir } from '../database/migrations';
+import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
+import { NewPost, StoredRating } from './FeedbackStore';
+
+jest.setTimeout(60_000);
+
+const P = 'platformproduct:default/p';
+const OTHER = 'platformproduct:default/other';
+const MARCH = Date.parse('2026-03-10T12:00:00Z');
+const APRIL = Date.parse('2026-04-02T12:00:00Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let seq = 0;
+const nextId = () =>
+  `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
+
+function rating(
+  author: string,
+  score: number,
+  createdAt = MARCH,
+  extra: Partial<StoredRating> = {},
+): StoredRating {
+  return {
+    id: nextId(),
+    productRef: P,
+    entityRef: P,
+    score,
+    comment: null,
+    anonymous: false,
+    authorRef: `user:default/${author}`,
+    authorHash: `hash-${author}`,
+    createdAt,
+    ...extra,
+  };
+}
+
+function post(extra: Partial<NewPost> = {}): NewPost {
+  return {
+    id: nextId(),
+    productRef: P,
+    entityRef: 'component:default/cli',
+    type: 'idea',
+    title: 'An idea',
+    body: 'Some **markdown**',
+    anonymous: false,
+    authorRef: 'user:default/ann',
+    authorHash: 'hash-ann',
+    authorRefEncrypted: null,
+    createdAt: MARCH,
+    ...extra,
+  };
+}
+
+describe('DatabaseFeedbackStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex: Knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDir });
+    return { knex, store: DatabaseFeedbackStore.create(knex) };
+  }
+
+  it.each(databases.eachSupportedId())(
+    "counts each user's latest rating of a month once, keeping every rating as history, %p",
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.addRating(rating('a', 10));
+      await store.addRating(rating('b', 7));
+      await store.addRating(rating('c', 3));
+      // a re-rates in March: promoter -> detractor
+      await store.addRating(rating('a', 2, MARCH + HOUR));
+      // same bucket again: no change
+      await store.addRating(rating('b', 8, MARCH + 2 * HOUR));
+      // April is another month; another product is elsewhere
+      await store.addRating(rating('a', 9, APRIL));
+      await store.addRating(rating('a', 0, MARCH, { productRef: OTHER }));
+
+      await expect(
+        store.npsByMonth(P, ['2026-02', '2026-03', '2026-04']),
+      ).resolves.toEqual([
+        { month: '2026-02', promoters: 0, passives: 0, detractors: 0 },
+        { month: '2026-03', promoters: 0, passives: 1, detractors: 2 },
+        { month: '2026-04', promoters: 1, passives: 0, detractors: 0 },
+      ]);
+      await expect(store.npsByMonth(OTHER, ['2026-03'])).resolves.toEqual([
+        { month: '2026-03', promoters: 0, passives: 0, detractors: 1 },
+      ]);
+      const history = await store.listRatings({ productRef: P, limit: 100 });
+      expect(history.totalCount).toBe(6);
+      expect(history.items.map(r => r.score)).toEqual([9, 8, 2, 3, 7, 10]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the NPS counts right under concurrent ratings of the same users, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const scores = [10, 3, 8, 9, 0, 7, 10, 1];
+      await Promise.all(
+        scores.flatMap((score, i) => [
+          store.addRating(rating(`u${i % 3}`, score, MARCH + i)),
+          store.addRating(rating(`v${i}`, score, MARCH + i)),
+        ]),
+      );
+      const [counts] = await store.npsByMonth(P, ['2026-03']);
+      const latest = await knex('feedback_latest_ratings').where({
+        product_ref: P,
+      });
+      expect(latest).toHaveLength(3 + scores.length);
+      const bucket = (s: number) => {
+        if (s >= 9) return 'promoters';
+        return s >= 7 ? 'passives' : 'detractors';
+      };
+      const expected = { promoters: 0, passives: 0, detractors: 0 };
+      latest.forEach(row => expected[bucket(Number(row.score))]++);
+      expect(counts).toEqual({ month: '2026-03', ...expected });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lists ratings by recency with keyset pages, search and author filter, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      for (let i = 0; i < 5; i++) {
+        await store.addRating(
+          rating(`u${i}`, i, MARCH + i * HOUR, {
+            comment: i % 2 ? `100% slow ${i}` : null,
+          }),
+        );
+      }
+      const first = await store.listRatings({ productRef: P, limit: 2 });
+      expect(first.items.map(r => r.score)).toEqual([4, 3]);
+      expect(first.totalCount).toBe(5);
+      const second = await store.listRatings({
+        productRef: P,
+        limit: 2,
+        cursor: first.nextCursor!,
+      });
+      expect(second.items.map(r => r.score)).toEqual([2, 1]);
+      const last = await store.listRatings({
+        productRef: P,
+        limit: 2,
+        cursor: second.nextCursor!,
+      });
+      expect(last.items.map(r => r.score)).toEqual([0]);
+      expect(last.nextCursor).toBeNull();
+
+      const searched = await store.listRatings({
+        productRef: P,
+        limit: 10,
+        q: '100% SLOW',
+      });
+      expect(searched.items.map(r => r.score)).toEqual([3, 1]);
+      expect(searched.totalCount).toBe(2);
+      await expect(
+        store.listRatings({ productRef: P, limit: 10, q: '0%s' }),
+      ).resolves.toMatchObject({ totalCount: 0 });
+
+      const mine = await store.listRatings({
+        productRef: P,
+        limit: 10,
+        authorHash: 'hash-u2',
+      });
+      expect(mine.items.map(r => r.score)).toEqual([2]);
+      await expect(store.getRating(mine.items[0].id)).resolves.toEqual(
+        mine.items[0],
+      );
+      await expect(store.getRating('missing')).resolves.toBeUndefined();
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'adds, reads and pages posts by recency and by votes, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const created = await store.addPost(
+        post({ anonymous: true, authorRef: null, authorRefEncrypted: 'enc' }),
+      );
+      expect(created).toMatchObject({
+        status: 'new',
+        voteCount: 0,
+        replyCount: 0,
+        hidden: false,
+        duplicateOf: null,
+        firstTeamReplyAt: null,
+      });
+      await expect(store.getPost(created.id)).resolves.toEqual(created);
+      await expect(store.getPost('missing')).resolves.toBeUndefined();
+
+      const ids = [created.id];
+      for (let i = 1; i < 7; i++) {
+        ids.push((await store.addPost(post({ createdAt: MARCH + i }))).id);
+      }
+      // votes: post 3 gets 3, post 1 and 5 get 2 each, post 6 gets 1
+      const votes: Array<[number, number]> = [
+        [3, 3],
+        [1, 2],
+        [5, 2],
+        [6, 1],
+      ];
+      for (const [index, count] of votes) {
+        for (let v = 0; v < count; v++) {
+          await store.setVote(ids[index], `user:default/v${v}`, true);
+        }
+      }
+
+      const collect = async (sort: 'recent' | 'votes') => {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listPosts({
+            productRef: P,
+            sort,
+            limit: 2,
+            cursor,
+            includeHidden: false,
+          });
+          expect(page.totalCount).toBe(7);
+          seen.push(...page.items.map(p => p.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return seen;
+      };
+      expect(await collect('recent')).toEqual([...ids].reverse());
+      const tied = [ids[1], ids[5]].sort();
+      const untouched = [ids[0], ids[2], ids[4]].sort();
+      expect(await collect('votes')).toEqual([
+        ids[3],
+        ...tied,
+        ids[6],
+        ...untouched,
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'filters posts by type, status, text, author and visibility, counting them, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const idea = await store.addPost(post({ title: 'Dark mode' }));
+      const problem = await store.addPost(
+        post({ type: 'problem', title: 'Deploys fail', body: '50% of_them' }),
+      );
+      const question = await store.addPost(
+        post({ type: 'question', title: 'How?', authorHash: 'hash-bob' }),
+      );
+      const hidden = await store.addPost(post({ title: 'Spam' }));
+      await store.addPost(post({ productRef: OTHER }));
+      await store.updatePost(hidden.id, { hidden: true, updatedAt: APRIL });
+      await store.updatePost(problem.id, {
+        status: { from: 'new', to: 'planned' },
+        updatedAt: APRIL,
+      });
+
+      const list = (extra: object) =>
+        store.listPosts({
+          productRef: P,
+          sort: 'recent',
+          limit: 10,
+          includeHidden: false,
+          ...extra,
+        });
+      const ids = (page: { items: Array<{ id: string }> }) =>
+        page.items.map(p => p.id);
+
+      await expect(list({})).resolves.toMatchObject({ totalCount: 3 });
+      const withHidden = await list({ includeHidden: true });
+      expect(withHidden.totalCount).toBe(4);
+      expect(ids(withHidden)).toContain(hidden.id);
+      const ideas = await list({ type: 'idea' });
+      expect(ids(ideas)).toEqual([idea.id]);
+      expect(ideas.totalCount).toBe(1);
+      const planned = await list({ status: 'planned' });
+      expect(ids(planned)).toEqual([problem.id]);
+      expect(planned.totalCount).toBe(1);
+      await expect(list({ status: 'new' })).resolves.toMatchObject({
+        totalCount: 2,
+      });
+      const dark = await list({ q: 'DARK' });
+      expect(ids(dark)).toEqual([idea.id]);
+      expect(dark.totalCount).toBe(1);
+      // % and _ are literal characters in a search
+      expect(ids(await list({ q: '50% of_' }))).toEqual([problem.id]);
+      expect(ids(await list({ q: '5%f' }))).toEqual([]);
+      const bobs = await list({ authorHash: 'hash-bob' });
+      expect(ids(bobs)).toEqual([question.id]);
+      expect(bobs.totalCount).toBe(1);
+
+      await store.deletePost(idea.id);
+      await expect(list({})).resolves.toMatchObject({ totalCount: 2 });
+      await expect(list({ type: 'idea' })).resolves.toMatchObject({
+        totalCount: 0,
+        items: [],
+      });
+      await expect(store.deletePost(idea.id)).resolves.toBe(false);
+      await expect(() => list({ cursor: 'garbage' })).rejects.toThrow(
+        "cursor 'garbage' is not a cursor of this list",
+      );
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'changes a post only from the expected status, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const created = await store.addPost(post());
+      const dup = await store.addPost(post());
+      await expect(
+        store.updatePost(dup.id, {
+          status: { from: 'new', to: 'duplicate', duplicateOf: created.id },
+          updatedAt: APRIL,
+        }),
+      ).resolves.toMatchObject({
+        status: 'duplicate',
+        duplicateOf: created.id,
+        updatedAt: APRIL,
+      });
+      // a concurrent change already moved it
+      await expect(
+        store.updatePost(dup.id, {
+          status: { from: 'new', to: 'done' },
+          updatedAt: APRIL,
+        }),
+      ).resolves.toBeUndefined();
+      await expect(
+        store.updatePost(created.id, {
+          title: 'Edited',
+          body: 'New body',
+          updatedAt: APRIL,
+        }),
+      ).resolves.toMatchObject({ title: 'Edited', body: 'New body' });
+      await expect(
+        store.updatePost('missing', { hidden: true, updatedAt: APRIL }),
+      ).resolves.toBeUndefined();
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps replies in order and the time of the first team reply, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const created = await store.addPost(post());
+      const reply = (official: boolean, createdAt: number) => ({
+        id: nextId(),
+        postId: created.id,
+        authorRef: 'user:default/pm',
+        authorHash: 'hash-pm',
+        byPostAuthor: false,
+        official,
+        body: `at ${createdAt}`,
+        createdAt,
+      });
+      const community = reply(false, MARCH + HOUR);
+      const firstTeam = reply(true, MARCH + 2 * HOUR);
+      const secondTeam = reply(true, MARCH + 3 * HOUR);
+      await store.addReply(secondTeam);
+      await store.addReply(community);
+      await store.addReply(firstTeam);
+
+      await expect(store.listReplies(created.id)).resolves.toEqual([
+        community,
+        firstTeam,
+        secondTeam,
+      ]);
+      await expect(store.getPost(created.id)).resolves.toMatchObject({
+        replyCount: 3,
+        // the first team reply written (secondTeam) set it; coalesce keeps it
+        firstTeamReplyAt: MARCH + 3 * HOUR,
+      });
+      await expect(store.getReply(community.id)).resolves.toEqual(community);
+
+      await store.deleteReply(secondTeam.id);
+      await expect(store.getPost(created.id)).resolves.toMatchObject({
+        replyCount: 2,
+        firstTeamReplyAt: MARCH + 2 * HOUR,
+      });
+      await store.deleteReply(firstTeam.id);
+      await expect(store.getPost(created.id)).resolves.toMatchObject({
+        replyCount: 1,
+        firstTeamReplyAt: null,
+      });
+      await expect(store.deleteReply(firstTeam.id)).resolves.toBe(false);
+
+      // deleting the post takes its thread and votes along
+      await store.setVote(created.id, 'user:default/x', true);
+      await store.deletePost(created.id);
+      await expect(store.listReplies(created.id)).resolves.toEqual([]);
+      await expect(knex('feedback_votes')).resolves.toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'counts one vote per user, toggled, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const a = await store.addPost(post());
+      const b = await store.addPost(post());
+      await expect(store.setVote(a.id, 'user:default/x', true)).resolves.toBe(
+        1,
+      );
+      await expect(store.setVote(a.id, 'user:default/x', true)).resolves.toBe(
+        1,
+      );
+      await expect(store.setVote(a.id, 'user:default/y', true)).resolves.toBe(
+        2,
+      );
+      await expect(store.listVoters(a.id)).resolves.toEqual([
+        'user:default/x',
+        'user:default/y',
+      ]);
+      await expect(
+        store.votedBy([a.id, b.id], 'user:default/x'),
+      ).resolves.toEqual(new Set([a.id]));
+      await expect(store.setVote(a.id, 'user:default/x', false)).resolves.toBe(
+        1,
+      );
+      await expect(store.setVote(a.id, 'user:default/x', false)).resolves.toBe(
+        1,
+      );
+      await expect(store.getPost(a.id)).resolves.toMatchObject({
+        voteCount: 1,
+      });
+      await expect(store.votedBy([], 'user:default/x')).resolves.toEqual(
+        new Set(),
+      );
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'computes post metrics: reply rate, median first response, untriaged, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const since = MARCH;
+      const addReplied = async (hours: number | null, createdAt = MARCH) => {
+        const created = await store.addPost(post({ createdAt }));
+        if (hours !== null) {
+          await store.addReply({
+            id: nextId(),
+            postId: created.id,
+            authorRef: 'user:default/pm',
+            authorHash: 'hash-pm',
+            byPostAuthor: false,
+            official: true,
+            body: 'On it',
+            createdAt: createdAt + hours * HOUR,
+          });
+        }
+        return created;
+      };
+      await expect(
+        store.postMetrics(P, { since, untriagedBefore: APRIL }),
+      ).resolves.toEqual({
+        posts: 0,
+        postsWithTeamReply: 0,
+        medianFirstResponseMs: null,
+        untriaged: 0,
+      });
+
+      await addReplied(1);
+      await addReplied(5);
+      await addReplied(2);
+      await addReplied(null);
+      // before the window: counts as untriaged only
+      await addReplied(null, MARCH - 30 * DAY);
+      await expect(
+        store.postMetrics(P, { since, untriagedBefore: MARCH + DAY }),
+      ).resolves.toEqual({
+        posts: 4,
+        postsWithTeamReply: 3,
+        medianFirstResponseMs: 2 * HOUR,
+        untriaged: 5,
+      });
+      await addReplied(10);
+      await expect(
+        store.postMetrics(P, { since, untriagedBefore: MARCH }),
+      ).resolves.toEqual({
+        posts: 5,
+        postsWithTeamReply: 4,
+        medianFirstResponseMs: 3.5 * HOUR,
+        untriaged: 1,
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "counts an author's recent feedback and exports a product's, %p",
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.addRating(rating('ann', 9, MARCH));
+      await store.addRating(rating('ann', 9, MARCH - 2 * DAY));
+      await store.addPost(post({ createdAt: MARCH + 1 }));
+      await store.addPost(post({ productRef: OTHER }));
+      await expect(
+        store.countByAuthorSince('hash-ann', MARCH - DAY),
+      ).resolves.toBe(3);
+      await expect(store.countByAuthorSince('hash-bob', 0)).resolves.toBe(0);
+
+      const exported = await store.exportItems(P);
+      expect(exported.ratings.map(r => r.createdAt)).toEqual([
+        MARCH - 2 * DAY,
+        MARCH,
+      ]);
+      expect(exported.posts).toHaveLength(1);
+      await knex.destroy();
+    },
+  );
+});

@@ -1,0 +1,158 @@
+import {
+  FeedbackPostType,
+  FeedbackStatus,
+  NpsCounts,
+} from '@platform-product/plugin-platform-product-common';
+
+/** Times are epoch milliseconds. */
+export interface StoredPost {
+  id: string;
+  productRef: string;
+  entityRef: string;
+  type: FeedbackPostType;
+  title: string;
+  body: string | null;
+  status: FeedbackStatus;
+  duplicateOf: string | null;
+  anonymous: boolean;
+  /** null when anonymous */
+  authorRef: string | null;
+  authorHash: string;
+  /** anonymous posts only; for notifications, never returned by the API */
+  authorRefEncrypted: string | null;
+  voteCount: number;
+  replyCount: number;
+  firstTeamReplyAt: number | null;
+  hidden: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoredRating {
+  id: string;
+  productRef: string;
+  entityRef: string;
+  score: number;
+  comment: string | null;
+  anonymous: boolean;
+  authorRef: string | null;
+  authorHash: string;
+  createdAt: number;
+}
+
+export interface StoredReply {
+  id: string;
+  postId: string;
+  /** null when the anonymous author of the post replies */
+  authorRef: string | null;
+  authorHash: string;
+  byPostAuthor: boolean;
+  official: boolean;
+  body: string;
+  createdAt: number;
+}
+
+export type NewPost = Omit<
+  StoredPost,
+  | 'status'
+  | 'duplicateOf'
+  | 'voteCount'
+  | 'replyCount'
+  | 'firstTeamReplyAt'
+  | 'hidden'
+  | 'updatedAt'
+>;
+
+export interface PostQuery {
+  productRef: string;
+  type?: FeedbackPostType;
+  status?: FeedbackStatus;
+  /** matched case-insensitively anywhere in title or body */
+  q?: string;
+  sort: 'recent' | 'votes';
+  limit: number;
+  /** from a previous page's nextCursor */
+  cursor?: string;
+  /** only this author's posts */
+  authorHash?: string;
+  includeHidden: boolean;
+}
+
+export interface RatingQuery {
+  productRef: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+  authorHash?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  nextCursor: string | null;
+}
+
+export interface PostChange {
+  /** set only when the post is still in `fromStatus` (a concurrent change loses) */
+  status?: { from: FeedbackStatus; to: FeedbackStatus; duplicateOf?: string };
+  title?: string;
+  body?: string;
+  hidden?: boolean;
+  updatedAt: number;
+}
+
+export interface PostMetrics {
+  /** posts created since the given time */
+  posts: number;
+  /** of those, the ones with a reply by the team */
+  postsWithTeamReply: number;
+  /** median of (first team reply - creation) over those, in ms */
+  medianFirstResponseMs: number | null;
+  /** posts still `new` that were created before the given time */
+  untriaged: number;
+}
+
+/** Feedback on products: ratings, posts, replies, votes and the aggregates kept on write. */
+export interface FeedbackStore {
+  /** Records a rating and updates the month's NPS counts in the same transaction. */
+  addRating(rating: StoredRating): Promise<void>;
+  getRating(id: string): Promise<StoredRating | undefined>;
+  listRatings(query: RatingQuery): Promise<Page<StoredRating>>;
+
+  addPost(post: NewPost): Promise<StoredPost>;
+  getPost(id: string): Promise<StoredPost | undefined>;
+  listPosts(query: PostQuery): Promise<Page<StoredPost>>;
+  /** Returns the changed post, or undefined when it is gone or its status moved meanwhile. */
+  updatePost(id: string, change: PostChange): Promise<StoredPost | undefined>;
+  deletePost(id: string): Promise<boolean>;
+
+  /** How many ratings and posts this author wrote since the given time (for limits). */
+  countByAuthorSince(authorHash: string, since: number): Promise<number>;
+
+  /** Adds a reply; an official one sets the post's first team reply time. */
+  addReply(reply: StoredReply): Promise<void>;
+  listReplies(postId: string): Promise<StoredReply[]>;
+  getReply(id: string): Promise<StoredReply | undefined>;
+  deleteReply(id: string): Promise<boolean>;
+
+  /** Adds or removes the user's vote (idempotent); returns the post's vote count after it. */
+  setVote(postId: string, voterRef: string, voted: boolean): Promise<number>;
+  /** Which of these posts the user voted for. */
+  votedBy(postIds: string[], voterRef: string): Promise<Set<string>>;
+  listVoters(postId: string): Promise<string[]>;
+
+  /** NPS counts of the given months (YYYY-MM), in that order, zero for months without ratings. */
+  npsByMonth(
+    productRef: string,
+    months: string[],
+  ): Promise<Array<NpsCounts & { month: string }>>;
+  postMetrics(
+    productRef: string,
+    options: { since: number; untriagedBefore: number },
+  ): Promise<PostMetrics>;
+
+  /** Every rating and post of the product, oldest first, for the export. */
+  exportItems(
+    productRef: string,
+  ): Promise<{ ratings: StoredRating[]; posts: StoredPost[] }>;
+}
