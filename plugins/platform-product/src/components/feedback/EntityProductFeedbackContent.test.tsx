@@ -95,7 +95,7 @@ describe('EntityProductFeedbackContent: NPS', () => {
     expect(screen.getByTestId('trend-2025-02')).toHaveTextContent(
       '2025-02: NPS -50 (2 responses)',
     );
-    expect(screen.getByText('Mar 25')).toBeInTheDocument();
+    expect(screen.getByText("Mar '25")).toBeInTheDocument();
     // team metrics
     expect(screen.getByText('5.5 h')).toBeInTheDocument();
     expect(
@@ -358,6 +358,9 @@ describe('EntityProductFeedbackContent: a post', () => {
     );
     expect(api.replyToFeedback).toHaveBeenCalledWith('p1', 'Any news?');
     await waitFor(() => expect(api.getFeedback).toHaveBeenCalledTimes(2));
+    // the list and the team metrics (reply rate) reload too
+    await waitFor(() => expect(api.getFeedbackStats).toHaveBeenCalledTimes(2));
+    expect(api.listFeedback).toHaveBeenCalledTimes(2);
   });
 
   it('opens a post from the list', async () => {

@@ -92,7 +92,7 @@ export const EntityProductFeedbackContent = () => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <NpsPanel productRef={productRef} />
+        <NpsPanel productRef={productRef} reloadKey={reloadKey} />
       </Grid>
       <Grid item xs={12}>
         <FeedbackPostList

@@ -15,7 +15,7 @@ import {
   FeedbackTrendPoint,
 } from '@platform-product/plugin-platform-product-common';
 import { useFeedbackStats } from '@platform-product/plugin-platform-product-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 export type StatsWindow = 1 | 3 | 12;
 
@@ -98,7 +98,7 @@ const MONTHS = [
 
 function monthLabel(month: string): string {
   const [year, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${year.slice(2)}`;
+  return `${MONTHS[Number(m) - 1] ?? m} '${year.slice(2)}`;
 }
 
 /** NPS per month as a small line over a -100..100 scale, bars for the responses. */
@@ -336,10 +336,19 @@ export const NpsSummary = (props: { stats: FeedbackStats }) => {
 };
 
 /** The product's NPS, its trend and the team's response metrics, over a chosen window. */
-export const NpsPanel = (props: { productRef: string }) => {
+export const NpsPanel = (props: {
+  productRef: string;
+  /** bump to reload (after a reply or a status change) */
+  reloadKey?: number;
+}) => {
+  const { productRef, reloadKey } = props;
   const classes = useStyles();
   const [months, setMonths] = useState<StatsWindow>(3);
-  const { stats, loading, error } = useFeedbackStats(props.productRef, months);
+  const { stats, loading, error, retry } = useFeedbackStats(productRef, months);
+  useEffect(() => {
+    if (reloadKey) retry();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reloadKey]);
 
   return (
     <InfoCard title="Net Promoter Score">
