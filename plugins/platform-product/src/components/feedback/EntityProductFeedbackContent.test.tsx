@@ -233,6 +233,28 @@ describe('EntityProductFeedbackContent: posts', () => {
     ).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('exports the CSV for the team through the API', async () => {
+    const csv = new Blob(['id,type\n'], { type: 'text/csv' });
+    const exportFeedback = jest.fn(async () => csv);
+    const createObjectURL = jest.fn(() => 'blob:feedback');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    const { render } = setup({ exportFeedback }, { canRespond: true });
+    await render();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export CSV' }),
+    );
+    expect(exportFeedback).toHaveBeenCalledWith(productRef);
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(createObjectURL).toHaveBeenCalledWith(csv);
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:feedback');
+    click.mockRestore();
+  });
+
   it('shows an empty state without posts', async () => {
     const { render } = setup({ listFeedback: jest.fn(async () => page([])) });
     await render();
