@@ -4,9 +4,21 @@
  * @packageDocumentation
  */
 export * from './adoption';
+export * from './feedback';
 export type {
   AdoptingTeam,
   AdoptionConsumer,
   AdoptionTrendPoint,
   ProductAdoption,
+  CreateFeedbackRequest,
+  FeedbackItem,
+  FeedbackItemWithReplies,
+  FeedbackList,
+  FeedbackReply,
+  FeedbackStats,
+  FeedbackStatus,
+  FeedbackTrendPoint,
+  FeedbackType,
+  FeedbackVote,
+  UpdateFeedbackRequest,
 } from '@platform-product/plugin-platform-product-common';

@@ -10,6 +10,8 @@ export {
   EntityProductsManagedCard,
   EntityProductsOwnedCard,
   EntityPartOfProductCard,
+  EntityGiveFeedbackCard,
+  EntityProductFeedbackContent,
 } from './plugin';
 export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
 export { platformProductColumns } from './components/catalog/columns';
@@ -23,5 +25,8 @@ export {
   platformProductApiRef,
   PlatformProductClient,
   useProductAdoption,
+  useFeedbackList,
+  useFeedbackPost,
+  useFeedbackStats,
 } from '@platform-product/plugin-platform-product-react';
 export type { PlatformProductApi } from '@platform-product/plugin-platform-product-react';

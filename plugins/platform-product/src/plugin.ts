@@ -98,3 +98,41 @@ export const EntityPartOfProductCard = platformProductPlugin.provide(
     },
   }),
 );
+
+/**
+ * "Give feedback" (rate the product, post an idea, problem, question or
+ * praise): on a product's overview, and on the overview of its parts (pair with
+ * `isPartOfPlatformProduct` in an `EntitySwitch`).
+ *
+ * @public
+ */
+export const EntityGiveFeedbackCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGiveFeedbackCard',
+    component: {
+      lazy: () =>
+        import('./components/feedback/EntityGiveFeedbackCard').then(
+          m => m.EntityGiveFeedbackCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * A product's Feedback tab: NPS, its trend and the team's metrics, and the
+ * posts with their threads. Mount it at `path="/feedback"`: notifications link
+ * to `/feedback?post=<id>`.
+ *
+ * @public
+ */
+export const EntityProductFeedbackContent = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductFeedbackContent',
+    component: {
+      lazy: () =>
+        import('./components/feedback/EntityProductFeedbackContent').then(
+          m => m.EntityProductFeedbackContent,
+        ),
+    },
+  }),
+);

@@ -1,12 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
+import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
 
 /**
  * The Platform Product backend, as seen from the browser.
  *
  * @public
  */
-export interface PlatformProductApi {
+export interface PlatformProductApi extends PlatformProductFeedbackApi {
   /**
    * Who uses a product: its consumers (entities that depend on the product or
    * one of its parts) grouped by their owning teams, plus daily history.

@@ -51,8 +51,10 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 import {
+  EntityGiveFeedbackCard,
   EntityPartOfProductCard,
   EntityPlatformProductOverviewContent,
+  EntityProductFeedbackContent,
   EntityProductsManagedCard,
   EntityProductsOwnedCard,
   isPartOfPlatformProduct,
@@ -119,12 +121,16 @@ const entityWarningContent = (
   </>
 );
 
-// On the pages of a platform product's parts: which product it belongs to.
+// On the pages of a platform product's parts: which product it belongs to, and
+// a way to give that product feedback.
 const partOfProductContent = (
   <EntitySwitch>
     <EntitySwitch.Case if={isPartOfPlatformProduct}>
-      <Grid item xs={12}>
-        <EntityPartOfProductCard variant="flex" />
+      <Grid item md={8} xs={12}>
+        <EntityPartOfProductCard variant="fullHeight" />
+      </Grid>
+      <Grid item md={4} xs={12}>
+        <EntityGiveFeedbackCard variant="fullHeight" />
       </Grid>
     </EntitySwitch.Case>
   </EntitySwitch>
@@ -410,7 +416,13 @@ const platformProductPage = (
         <Grid item xs={12}>
           <EntityPlatformProductOverviewContent />
         </Grid>
+        <Grid item xs={12}>
+          <EntityGiveFeedbackCard />
+        </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/feedback" title="Feedback">
+      <EntityProductFeedbackContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/relations" title="Relations">
       <Grid container spacing={3} alignItems="stretch">

@@ -1,0 +1,6 @@
+export type {
+  ListFeedbackOptions,
+  PlatformProductFeedbackApi,
+} from './FeedbackApi';
+export { PlatformProductFeedbackClient } from './FeedbackClient';
+export { useFeedbackList, useFeedbackPost, useFeedbackStats } from './hooks';
