@@ -1,0 +1,738 @@
+#!/usr/bin/env node
+/**
+ * Benchmark harness: starts the demo backend on SQLite and/or PostgreSQL, seeds the catalog, waits
+ * until it is fully ingested, then measures each scenario's route next to two floors (an empty
+ * route on the same server, and the raw SQL against the catalog's tables).
+ *
+ *   node bench/bench.mjs [sqlite|postgres|all] [--scenario adoption] [--duration 10]
+ *                        [--warmup 3] [--connections 8] [--port 7207] [--profile]
+ *
+ * Usually run through bench/run.sh, which sets up Node 24 and Yarn first. See bench/README.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { scenarios as registry } from './scenarios/index.mjs';
+import { collectEntities, writeSeed } from './lib/seed.mjs';
+import {
+  startBackend,
+  waitFor,
+  fetchJson,
+  guestToken,
+} from './lib/backend.mjs';
+import { openCatalogDb, dropBenchDatabases } from './lib/rawdb.mjs';
+import { httpLoad, loopLoad } from './lib/load.mjs';
+import { profileDuring } from './lib/profile.mjs';
+import { round } from './lib/stats.mjs';
+import { cpuSnapshot, otherCores } from './lib/cpu.mjs';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH);
+const DATA = path.join(BENCH, '.data');
+const PG_ADMIN_URL =
+  process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const PG_PREFIX = 'bench_'; // must match backend.database.prefix in app-config.bench.postgres.yaml
+const FORBIDDEN_PORTS = new Set([3000, 7007, 7008]);
+
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  // better-sqlite3 13 (the raw SQLite floor) crashes on older Node: use the project's Node 24
+  console.error(
+    `Node ${process.version} is too old: run bench/run.sh (it puts the project's Node 24 first on PATH)`,
+  );
+  process.exit(2);
+}
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    scenario: { type: 'string', multiple: true },
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '10' },
+    warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '3' },
+    connections: {
+      type: 'string',
+      default: process.env.BENCH_CONNECTIONS ?? '8',
+    },
+    repeat: { type: 'string', default: process.env.BENCH_REPEAT ?? '1' },
+    port: { type: 'string', default: process.env.BENCH_PORT ?? '7207' },
+    profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
+    clean: { type: 'boolean', default: false },
+    'ingest-timeout': {
+      type: 'string',
+      default: process.env.BENCH_INGEST_TIMEOUT ?? '1200',
+    },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  console.log(`bench/run.sh [sqlite|postgres|all] [options]        (default: all)
+  --scenario <name>     only this scenario (repeatable); default: every scenario in scenarios/index.mjs
+  --duration <s>        measured seconds per row (default 10, env BENCH_DURATION)
+  --warmup <s>          warm-up seconds before each row (default 3, env BENCH_WARMUP)
+  --connections <n>     concurrency: HTTP connections / raw-query loops (default 8, env BENCH_CONNECTIONS)
+  --repeat <n>          measure each row n times, keep the least disturbed run (default 1, env BENCH_REPEAT)
+  --port <n>            backend port (default 7207, env BENCH_PORT; never 3000/7007/7008)
+  --profile             also CPU-profile the backend under load (env BENCH_PROFILE=1)
+  --ingest-timeout <s>  give up waiting for the catalog after this long (default 1200)
+  --clean               remove bench/.data and drop the bench_* PostgreSQL databases, then exit`);
+  process.exit(0);
+}
+
+if (opts.clean) {
+  // removes what runs leave behind: bench/.data (seed, SQLite files, logs, profiles), the bench_* databases
+  fs.rmSync(DATA, { recursive: true, force: true });
+  const dropped = await dropBenchDatabases(PG_ADMIN_URL, PG_PREFIX).catch(e => {
+    console.error(
+      `PostgreSQL not reachable (${e.message}); bench_* databases left as they are`,
+    );
+    return [];
+  });
+  console.log(
+    `removed bench/.data${
+      dropped.length ? `, dropped ${dropped.join(', ')}` : ''
+    }`,
+  );
+  process.exit(0);
+}
+
+const which = positionals[0] ?? 'all';
+const engines = which === 'all' ? ['sqlite', 'postgres'] : [which];
+if (!engines.every(e => e === 'sqlite' || e === 'postgres')) {
+  console.error(`usage: bench.mjs [sqlite|postgres|all] (got ${which})`);
+  process.exit(2);
+}
+const durationSec = Number(opts.duration);
+const warmupSec = Number(opts.warmup);
+const connections = Number(opts.connections);
+const repeat = Number(opts.repeat);
+const port = Number(opts.port);
+const ingestTimeoutMs = Number(opts['ingest-timeout']) * 1000;
+if (FORBIDDEN_PORTS.has(port)) {
+  console.error(
+    `port ${port} belongs to the demo; pick another (default 7207)`,
+  );
+  process.exit(2);
+}
+for (const [name, n, min, max] of [
+  ['duration', durationSec, 1, 600],
+  ['warmup', warmupSec, 0, 120],
+  ['connections', connections, 1, 256],
+  ['repeat', repeat, 1, 20],
+]) {
+  if (!(n >= min && n <= max && Number.isInteger(n))) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}`);
+    process.exit(2);
+  }
+}
+const selected = opts.scenario?.length
+  ? opts.scenario.map(name => {
+      const s = registry.find(r => r.name === name);
+      if (!s) {
+        console.error(
+          `unknown scenario ${name}; known: ${registry
+            .map(r => r.name)
+            .join(', ')}`,
+        );
+        process.exit(2);
+      }
+      return s;
+    })
+  : registry;
+
+const baseUrl = `http://127.0.0.1:${port}`;
+const log = (...args) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+const secs = ms => round(ms / 1000, 1);
+
+// ---------------------------------------------------------------------------------------------
+
+let current; // the running backend, stopped on any exit path
+let interrupted = false; // a signal arrived: start nothing new
+const ownPids = () => [process.pid, ...(current ? [current.pid] : [])];
+let lastBackend; // kept after stop() starts, so the exit handler can still reach it
+let stopping = Promise.resolve();
+const stopCurrent = async options => {
+  if (current) {
+    const b = current;
+    current = undefined;
+    log(`stopping the backend (pid ${b.pid}, process group)`);
+    stopping = b.stop(options);
+  }
+  await stopping; // also waits for a stop another path began
+};
+process.on('exit', () => lastBackend?.killNow());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, async () => {
+    interrupted = true;
+    log(`${signal}: stopping`);
+    await stopCurrent({ graceMs: 5000 });
+    process.exit(130);
+  });
+}
+
+async function main() {
+  const entities = collectEntities(selected);
+  const seedFile = path.join(DATA, 'seed.yaml');
+  const kinds = writeSeed(seedFile, entities);
+  log(
+    `seed: ${entities.length} entities (${Object.entries(kinds)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}) -> ${path.relative(ROOT, seedFile)}`,
+  );
+
+  const results = {
+    startedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
+    settings: {
+      connections,
+      durationSec,
+      warmupSec,
+      repeat,
+      port,
+      scenarios: selected.map(s => s.name),
+    },
+    versions: versions(),
+    seed: { total: entities.length, kinds },
+    engines: {},
+  };
+
+  let failed = false;
+  for (const engine of engines) {
+    if (interrupted) break;
+    try {
+      results.engines[engine] = await runEngine(engine, kinds, entities.length);
+    } catch (e) {
+      failed = true;
+      log(`${engine} FAILED: ${e.stack ?? e}`);
+      results.engines[engine] = { error: String(e.message ?? e) };
+    } finally {
+      await stopCurrent();
+    }
+  }
+
+  results.finishedAt = new Date().toISOString();
+  const dir = path.join(BENCH, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(
+    dir,
+    `${results.startedAt.replace(/[:.]/g, '-')}.json`,
+  );
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  printReport(results);
+  log(`results written to ${path.relative(ROOT, file)}`);
+  return failed ? 1 : 0;
+}
+
+async function runEngine(engine, kinds, total) {
+  log(`==== ${engine} ====`);
+  const configs = [path.join(BENCH, 'app-config.bench.yaml')];
+  const sqliteDir = path.join(DATA, 'sqlite');
+  if (engine === 'sqlite') {
+    fs.rmSync(sqliteDir, { recursive: true, force: true });
+  } else {
+    configs.push(path.join(BENCH, 'app-config.bench.postgres.yaml'));
+    const dropped = await dropBenchDatabases(PG_ADMIN_URL, PG_PREFIX);
+    if (dropped.length)
+      log(`dropped the previous run's databases: ${dropped.join(', ')}`);
+  }
+  const inspectPort = opts.profile ? port + 2 : undefined;
+  if (interrupted) throw new Error('interrupted');
+  if (await portInUse(port)) {
+    throw new Error(
+      `something already listens on 127.0.0.1:${port} (a leftover bench backend? see bench/.data/backend.pid); pick another with --port`,
+    );
+  }
+  const t0 = performance.now();
+  current = lastBackend = startBackend({
+    root: ROOT,
+    configs: [path.join(ROOT, 'app-config.yaml'), ...configs],
+    logFile: path.join(DATA, `backend-${engine}.log`),
+    pidFile: path.join(DATA, 'backend.pid'),
+    inspectPort,
+  });
+  const backend = current;
+  log(
+    `backend started (pid ${backend.pid}), log: bench/.data/backend-${engine}.log`,
+  );
+
+  // 1. the server answers
+  await waitFor(
+    'the backend to listen',
+    () =>
+      fetchJson(`${baseUrl}/.backstage/health/v1/readiness`, {
+        timeoutMs: 5000,
+      }).then(() => true),
+    { timeoutMs: 300_000, backend, failOn: backend.startupError },
+  );
+  const tUp = performance.now() - t0;
+  log(`backend up after ${secs(tUp)} s`);
+  const token = await waitFor('a guest token', () => guestToken(baseUrl), {
+    timeoutMs: 120_000,
+    backend,
+  });
+  let auth = { Authorization: `Bearer ${token}` };
+
+  // 2. every seeded entity is in the catalog
+  const filter = Object.keys(kinds)
+    .map(k => `filter=kind=${encodeURIComponent(k)}`)
+    .join('&');
+  let lastProgress = 0;
+  let seen = 0;
+  await waitFor(
+    `${total} entities in the catalog`,
+    async () => {
+      const body = await fetchJson(
+        `${baseUrl}/api/catalog/entities/by-query?limit=1&${filter}`,
+        { headers: auth },
+      );
+      seen = body.totalItems;
+      return seen === total;
+    },
+    {
+      timeoutMs: ingestTimeoutMs,
+      intervalMs: 2000,
+      backend,
+      onTick: elapsed => {
+        if (elapsed - lastProgress >= 15_000) {
+          lastProgress = elapsed;
+          log(
+            `  ingesting: ${seen}/${total} entities after ${secs(
+              performance.now() - t0,
+            )} s`,
+          );
+        }
+      },
+    },
+  );
+  const tEntities = performance.now() - t0;
+  log(`all ${total} entities visible after ${secs(tEntities)} s`);
+
+  // 3. the raw connection to the catalog's tables
+  const db = await openCatalogDb(
+    engine === 'sqlite'
+      ? { engine, sqliteFile: path.join(sqliteDir, 'catalog.sqlite') }
+      : {
+          engine,
+          pgUrl: `${PG_ADMIN_URL}/${PG_PREFIX}catalog`,
+          poolSize: connections,
+        },
+  );
+  try {
+    // 4. relations stitched: each scenario's route gives the full answer, and the catalog is idle
+    for (const s of selected) {
+      let problems = [];
+      await waitFor(
+        `scenario ${s.name} to see the whole graph`,
+        async () => {
+          const body = await fetchJson(baseUrl + s.request.path, {
+            method: s.request.method,
+            headers: auth,
+            timeoutMs: 60_000,
+          });
+          problems = s.check(body);
+          return problems.length === 0;
+        },
+        { timeoutMs: ingestTimeoutMs, intervalMs: 2000, backend },
+      ).catch(e => {
+        throw new Error(`${e.message} (last problems: ${problems.join(', ')})`);
+      });
+    }
+    let quietTicks = 0;
+    let pending;
+    await waitFor(
+      'the catalog to go idle (no stitching or processing due)',
+      async () => {
+        pending = await db.pending();
+        quietTicks =
+          pending.stitch + pending.due + pending.unstitched === 0
+            ? quietTicks + 1
+            : 0;
+        return quietTicks >= 2;
+      },
+      { timeoutMs: ingestTimeoutMs, intervalMs: 2000, backend },
+    );
+    const tReady = performance.now() - t0;
+    log(`catalog complete and idle after ${secs(tReady)} s`);
+    for (const s of selected) await s.prepare?.({ baseUrl, token, fetchJson });
+
+    const engineResult = {
+      database: await db.serverVersion(),
+      rawDriver: db.driver,
+      ingestion: {
+        backendUpSec: secs(tUp),
+        entitiesVisibleSec: secs(tEntities),
+        completeSec: secs(tReady),
+        note: 'seconds from backend spawn; complete = every entity stitched, routes answer in full, no processing or stitching due',
+      },
+      floors: {},
+      scenarios: {},
+    };
+
+    // 5. empty-route floor, once per server
+    const emptyUrl = `${baseUrl}/.backstage/health/v1/liveness`;
+    engineResult.floors.empty = await measureHttp(
+      'empty route  GET /.backstage/health/v1/liveness',
+      { url: emptyUrl },
+    );
+
+    // 6. the scenarios
+    for (const s of selected) {
+      const r = {};
+      // a fresh token per scenario: guest tokens last an hour
+      auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
+      const url = baseUrl + s.request.path;
+      r.route = await measureHttp(
+        `${s.name}: route  ${s.request.method} ${s.request.path}`,
+        {
+          url,
+          method: s.request.method,
+          headers: auth,
+          body: s.request.body,
+        },
+      );
+      const after = s.check(
+        await fetchJson(url, { method: s.request.method, headers: auth }),
+      );
+      if (after.length)
+        throw new Error(
+          `${
+            s.name
+          }: the route's answer went wrong after the load: ${after.join(', ')}`,
+        );
+
+      r.fanOut = await fanOut(backend, s.request.path, () =>
+        fetchJson(url, { method: s.request.method, headers: auth }),
+      );
+      log(
+        `  one request -> ${
+          r.fanOut.total
+        } loopback HTTP calls inside the backend: ${Object.entries(
+          r.fanOut.calls,
+        )
+          .map(([p, n]) => `${n} ${p}`)
+          .join(', ')}`,
+      );
+
+      r.raw = await measureLoop(
+        `${s.name}: raw query floor`,
+        s.raw.floor(db.q),
+        s.raw.checkRaw,
+      );
+      for (const [name, make] of Object.entries(s.raw.diagnostics ?? {})) {
+        r[name] = await measureLoop(
+          `${s.name}: ${name} (diagnostic)`,
+          make(db.q),
+          s.raw.checkRaw,
+        );
+      }
+      if (opts.profile) {
+        const file = path.join(DATA, `profile-${engine}-${s.name}.cpuprofile`);
+        log(
+          `${s.name}: profiling the backend during another ${durationSec} s of load`,
+        );
+        r.profile = await profileDuring(inspectPort, file, () =>
+          httpLoad({
+            url,
+            method: s.request.method,
+            headers: auth,
+            body: s.request.body,
+            connections,
+            durationSec,
+          }),
+        );
+        r.profile.file = path.relative(ROOT, file);
+      }
+      engineResult.scenarios[s.name] = r;
+    }
+    return engineResult;
+  } finally {
+    await db.close();
+  }
+}
+
+function portInUse(p) {
+  return new Promise(resolve => {
+    const socket = net.connect({ host: '127.0.0.1', port: p });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Counts the HTTP requests the backend serves to itself (catalog, permission, auth calls) while it
+ * answers one request of the route, from its request log. Background traffic (event bus long
+ * polls) is left out.
+ */
+async function fanOut(backend, routePath, request) {
+  await sleep(3000); // let requests cut off at the end of the load finish
+  const offset = backend.logSize();
+  await request();
+  await sleep(1000); // the log is written on 'finish'
+  const calls = {};
+  const routeUrl = routePath.split('?')[0];
+  for (const line of backend.logSince(offset).split('\n')) {
+    if (!line.includes('incomingRequest')) continue;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const url = String(entry.url ?? '').split('?')[0];
+    if (entry.type !== 'incomingRequest' || url === routeUrl) continue;
+    if (url.includes('/events/bus/')) continue;
+    const key = `${entry.method} ${url}`;
+    calls[key] = (calls[key] ?? 0) + 1;
+  }
+  const total = Object.values(calls).reduce((a, b) => a + b, 0);
+  return { total, calls };
+}
+
+/**
+ * Runs one row `repeat` times (one warm-up first) and keeps the least disturbed run: the one during
+ * which other processes used the least CPU. Every run is kept in `runs`.
+ */
+async function measureRow(label, unit, warm, once) {
+  log(
+    `${label}: warm-up ${warmupSec} s, then ${
+      repeat > 1 ? `${repeat} x ` : ''
+    }${durationSec} s at concurrency ${connections}`,
+  );
+  if (warmupSec > 0) await warm();
+  const runs = [];
+  for (let i = 0; i < repeat && !interrupted; i++) {
+    const before = cpuSnapshot(ownPids());
+    const r = await once();
+    r.otherCpuCores = otherCores(before, os.cpus().length);
+    log(
+      `  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ${
+        r.perSecond
+      } ${unit}  (${r.count} ok, ${r.failures} failed${
+        r.statuses ? `, statuses ${JSON.stringify(r.statuses)}` : ''
+      }; other cpu ${r.otherCpuCores ?? '?'})`,
+    );
+    if (r.failures > 0 || r.count === 0)
+      throw new Error(
+        `${label}: ${r.failures} failed (${
+          r.statuses ? JSON.stringify(r.statuses) : r.firstError
+        })`,
+      );
+    runs.push(r);
+  }
+  if (!runs.length) throw new Error('interrupted');
+  const best = runs.reduce((a, b) =>
+    (b.otherCpuCores ?? Infinity) < (a.otherCpuCores ?? Infinity) ? b : a,
+  );
+  return runs.length > 1
+    ? {
+        ...best,
+        runs: runs.map(({ p50, p95, p99, perSecond, otherCpuCores }) => ({
+          p50,
+          p95,
+          p99,
+          perSecond,
+          otherCpuCores,
+        })),
+      }
+    : best;
+}
+
+function measureHttp(label, request) {
+  return measureRow(
+    label,
+    'req/s',
+    () => httpLoad({ ...request, connections, durationSec: warmupSec }),
+    () => httpLoad({ ...request, connections, durationSec }),
+  );
+}
+
+async function measureLoop(label, iteration, check) {
+  const problems = check?.(await iteration()) ?? [];
+  if (problems.length)
+    throw new Error(`${label}: wrong answer: ${problems.join(', ')}`);
+  return measureRow(
+    label,
+    'it/s',
+    () =>
+      loopLoad({ iteration, concurrency: connections, durationSec: warmupSec }),
+    () => loopLoad({ iteration, concurrency: connections, durationSec }),
+  );
+}
+
+function versions() {
+  const read = p => {
+    try {
+      return JSON.parse(
+        fs.readFileSync(
+          path.join(ROOT, 'node_modules', p, 'package.json'),
+          'utf8',
+        ),
+      ).version;
+    } catch {
+      return undefined;
+    }
+  };
+  return Object.fromEntries(
+    [
+      '@backstage/backend-defaults',
+      '@backstage/plugin-catalog-backend',
+      'autocannon',
+      'better-sqlite3',
+      'pg',
+      'knex',
+    ].map(p => [p, read(p)]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function printReport(results) {
+  const rows = [];
+  const ratio = (a, b) => (b > 0 ? `${round(a / b, 1)}x` : '-');
+  for (const [engine, er] of Object.entries(results.engines)) {
+    if (er.error) {
+      rows.push([
+        `(failed: ${er.error.split('\n')[0].slice(0, 80)})`,
+        engine,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
+      continue;
+    }
+    const empty = er.floors.empty;
+    rows.push([
+      'floor: empty route',
+      engine,
+      empty.p50,
+      empty.p95,
+      empty.p99,
+      empty.perSecond,
+      '',
+      '',
+      empty.otherCpuCores ?? '-',
+    ]);
+    for (const [name, sr] of Object.entries(er.scenarios)) {
+      for (const [kind, m] of Object.entries(sr)) {
+        if (typeof m?.p50 !== 'number') continue; // fanOut, profile
+        const label =
+          kind === 'route'
+            ? name
+            : kind === 'raw'
+            ? `floor: ${name} raw query`
+            : `${name} ${kind} (diag.)`;
+        rows.push([
+          label,
+          engine,
+          m.p50,
+          m.p95,
+          m.p99,
+          m.perSecond,
+          kind === 'route'
+            ? `${ratio(m.p50, empty.p50)} / ${ratio(m.p99, empty.p99)}`
+            : '',
+          kind === 'raw'
+            ? ''
+            : `${ratio(m.p50, sr.raw.p50)} / ${ratio(m.p99, sr.raw.p99)}`,
+          m.otherCpuCores ?? '-',
+        ]);
+      }
+    }
+  }
+  const header = [
+    'scenario',
+    'engine',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'req/s',
+    'vs empty p50/p99',
+    'vs raw p50/p99',
+    'other cpu',
+  ];
+  const all = [header, ...rows].map(r => r.map(c => String(c)));
+  const widths = header.map((_, i) => Math.max(...all.map(r => r[i].length)));
+  const line = r =>
+    r
+      .map((c, i) =>
+        (i >= 2 && i <= 5) || i === 8
+          ? c.padStart(widths[i])
+          : c.padEnd(widths[i]),
+      )
+      .join('  ');
+  console.log('');
+  console.log(
+    `${results.settings.connections} connections, ${results.settings.durationSec} s per row after ${results.settings.warmupSec} s warm-up; raw rows are it/s`,
+  );
+  console.log(line(header));
+  console.log(widths.map(w => '-'.repeat(w)).join('  '));
+  for (const r of all.slice(1)) console.log(line(r));
+  console.log(
+    `other cpu: cores (of ${results.machine.cpus}) that processes other than the bench, the backend and PostgreSQL used during the row; above ~0.2 the row was disturbed`,
+  );
+  for (const [engine, er] of Object.entries(results.engines)) {
+    if (er.ingestion) {
+      const i = er.ingestion;
+      console.log(
+        `ingestion (${engine}): backend up ${i.backendUpSec} s, ${results.seed.total} entities visible ${i.entitiesVisibleSec} s, complete and idle ${i.completeSec} s`,
+      );
+    }
+    for (const [name, sr] of Object.entries(er.scenarios ?? {})) {
+      if (sr.fanOut) {
+        console.log(
+          `fan-out (${engine}, ${name}): one request -> ${
+            sr.fanOut.total
+          } loopback HTTP calls (${Object.entries(sr.fanOut.calls)
+            .map(([p, n]) => `${n}x ${p}`)
+            .join(', ')})`,
+        );
+      }
+      if (!sr.profile) continue;
+      console.log(
+        `profile (${engine}, ${name}, ${sr.profile.totalMs} ms sampled, ${sr.profile.file}): self time by package`,
+      );
+      console.log(
+        `  ${sr.profile.selfByPackage
+          .map(p => `${p.name} ${p.pct}%`)
+          .join(', ')}`,
+      );
+      console.log(
+        `  hottest: ${sr.profile.hottestFunctions
+          .slice(0, 8)
+          .map(p => `${p.name} ${p.pct}%`)
+          .join('; ')}`,
+      );
+    }
+  }
+  console.log('');
+}
+
+main().then(
+  code => process.exit(code),
+  async e => {
+    console.error(e);
+    await stopCurrent();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,129 @@
+/**
+ * Direct access to the catalog's own database, for the raw-query floor and for readiness checks.
+ *
+ * Scenarios write their SQL once, for both engines, with two placeholders:
+ *   :one         a single value
+ *   IN :many     a list of values (any length): SQLite `IN (SELECT value FROM json_each(?))`,
+ *                PostgreSQL `= ANY($n::text[])`, so each statement is prepared once, whatever the size
+ * and call q(sql, { one, many }); q returns the rows.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const PLACEHOLDER = /IN\s+:many\b|:one\b/g;
+
+function translate(sql, params, engine) {
+  const args = [];
+  const text = sql.replace(PLACEHOLDER, match => {
+    const many = match !== ':one';
+    const value = many ? params.many : params.one;
+    if (engine === 'sqlite') {
+      args.push(many ? JSON.stringify(value) : value);
+      return many ? 'IN (SELECT value FROM json_each(?))' : '?';
+    }
+    args.push(value);
+    return many ? `= ANY($${args.length}::text[])` : `$${args.length}`;
+  });
+  return { text, args };
+}
+
+/**
+ * @param {{ engine: 'sqlite'|'postgres', sqliteFile?: string, pgUrl?: string, poolSize?: number }} options
+ */
+export async function openCatalogDb(options) {
+  if (options.engine === 'sqlite') {
+    const Database = require('better-sqlite3');
+    // read-only, the same file the backend writes; waits out the backend's write locks
+    const db = new Database(options.sqliteFile, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: 10_000,
+    });
+    const statements = new Map();
+    const q = async (sql, params = {}) => {
+      const { text, args } = translate(sql, params, 'sqlite');
+      let stmt = statements.get(text);
+      if (!stmt) {
+        stmt = db.prepare(text);
+        statements.set(text, stmt);
+      }
+      return stmt.all(...args);
+    };
+    return {
+      engine: 'sqlite',
+      q,
+      driver: `better-sqlite3 ${
+        require('better-sqlite3/package.json').version
+      } (one connection, synchronous: like the backend's)`,
+      pending: async () =>
+        (
+          await q(`SELECT
+            (SELECT count(*) FROM stitch_queue) AS stitch,
+            (SELECT count(*) FROM refresh_state WHERE next_update_at <= datetime('now')) AS due,
+            (SELECT count(*) FROM final_entities WHERE final_entity IS NULL) AS unstitched`)
+        )[0],
+      serverVersion: async () =>
+        `SQLite ${(await q('SELECT sqlite_version() AS v'))[0].v}`,
+      close: async () => db.close(),
+    };
+  }
+  const { Pool } = require('pg');
+  const pool = new Pool({
+    connectionString: options.pgUrl,
+    max: options.poolSize ?? 8,
+    application_name: 'bench_raw_floor',
+  });
+  const q = async (sql, params = {}) => {
+    const { text, args } = translate(sql, params, 'postgres');
+    // a name makes pg prepare the statement once per connection
+    const name = `b${hash(text)}`;
+    return (await pool.query({ name, text, values: args })).rows;
+  };
+  return {
+    engine: 'postgres',
+    q,
+    driver: `pg ${require('pg/package.json').version} (pool of ${
+      options.poolSize ?? 8
+    }, prepared statements)`,
+    pending: async () => {
+      const [row] = await q(`SELECT
+        (SELECT count(*) FROM stitch_queue)::int AS stitch,
+        (SELECT count(*) FROM refresh_state WHERE next_update_at <= now())::int AS due,
+        (SELECT count(*) FROM final_entities WHERE final_entity IS NULL)::int AS unstitched`);
+      return row;
+    },
+    serverVersion: async () =>
+      `PostgreSQL ${
+        (await pool.query('SHOW server_version')).rows[0].server_version
+      }`,
+    close: () => pool.end(),
+  };
+}
+
+function hash(text) {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++)
+    h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  return h.toString(36);
+}
+
+/** Drops the bench_* databases (PostgreSQL), so every run ingests from scratch. */
+export async function dropBenchDatabases(adminUrl, prefix) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [prefix],
+    );
+    for (const { datname } of rows) {
+      await client.query(
+        `DROP DATABASE "${datname.replace(/"/g, '""')}" WITH (FORCE)`,
+      );
+    }
+    return rows.map(r => r.datname);
+  } finally {
+    await client.end();
+  }
+}

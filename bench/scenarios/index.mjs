@@ -1,0 +1,24 @@
+/**
+ * The scenario registry. A later issue adds its scenario by writing scenarios/<name>.mjs and
+ * listing it here (see bench/README.md, "Adding a scenario").
+ *
+ * @typedef {object} Scenario
+ * @property {string} name              short id, used by --scenario and in the results
+ * @property {string} description
+ * @property {() => object[]} entities  catalog entities the scenario needs (merged into one seed;
+ *                                      the same ref from two scenarios must be the same entity)
+ * @property {{ method: 'GET'|'POST'|'PUT'|'PATCH'|'DELETE', path: string, body?: unknown }} request
+ *                                      the measured route, called with the bench user's token
+ * @property {(ctx: object) => Promise<void>} [prepare]  optional: write the scenario's own data
+ *                                      through the API once the catalog is ready (ctx: baseUrl, token, fetchJson)
+ * @property {(body: unknown) => string[]} check         problems with the route's answer ([] = ready)
+ * @property {{ floor: (q: Function) => () => Promise<unknown>,
+ *              diagnostics?: Record<string, (q: Function) => () => Promise<unknown>>,
+ *              checkRaw?: (result: unknown) => string[] }} raw
+ *                                      the raw-query floor: given q(sql, params) against the
+ *                                      catalog's database (see lib/rawdb.mjs), returns one iteration
+ */
+import adoption from './adoption.mjs';
+
+/** @type {Scenario[]} */
+export const scenarios = [adoption];
