@@ -1,17 +1,9 @@
-import { expect, Page, test } from '@playwright/test';
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from './helpers';
 
 // The guest is Jane Doe, the PM of the Deployment Platform: she gives feedback like
 // any user, and triages it as the product team.
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: /catalog/i }).first(),
-  ).toBeVisible();
-});
+test.beforeEach(({ page }) => signIn(page));
 
 test('feedback: rate, post an idea from a part, triage and reply', async ({
   page,

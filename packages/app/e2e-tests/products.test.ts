@@ -1,17 +1,9 @@
-import { expect, Page, test } from '@playwright/test';
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from './helpers';
 
 // The demo's sign-in page offers the guest provider (mapped to Jane Doe, a PM); after the
 // first sign-in the app signs in automatically, so each test signs in once up front.
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: /catalog/i }).first(),
-  ).toBeVisible();
-});
+test.beforeEach(({ page }) => signIn(page));
 
 test.describe('Platform products in the demo Backstage', () => {
   test('the catalog lists the products', async ({ page }) => {

@@ -89,6 +89,20 @@ export function postLink(productRef: string, postId: string): string {
   )}`;
 }
 
+export type FeedbackServiceOptions = {
+  store: FeedbackStore;
+  identity: AuthorIdentity;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
+  notifications: NotificationService;
+  logger: LoggerService;
+  /** ratings and posts per user per 24 hours */
+  dailyLimit?: number;
+  now?: () => number;
+};
+
 /**
  * Feedback on products: every mutation takes the caller from their credentials, checks
  * the permission on the product, validates, writes in one transaction, records an audit
@@ -96,36 +110,11 @@ export function postLink(productRef: string, postId: string): string {
  * appears in no answer, export, notification or log line.
  */
 export class FeedbackService {
-  static create(options: {
-    store: FeedbackStore;
-    identity: AuthorIdentity;
-    catalog: CatalogService;
-    permissions: PermissionsService;
-    userInfo: UserInfoService;
-    auditor: AuditorService;
-    notifications: NotificationService;
-    logger: LoggerService;
-    /** ratings and posts per user per 24 hours */
-    dailyLimit?: number;
-    now?: () => number;
-  }) {
+  static create(options: FeedbackServiceOptions) {
     return new FeedbackService(options);
   }
 
-  private constructor(
-    private readonly options: {
-      store: FeedbackStore;
-      identity: AuthorIdentity;
-      catalog: CatalogService;
-      permissions: PermissionsService;
-      userInfo: UserInfoService;
-      auditor: AuditorService;
-      notifications: NotificationService;
-      logger: LoggerService;
-      dailyLimit?: number;
-      now?: () => number;
-    },
-  ) {}
+  private constructor(private readonly options: FeedbackServiceOptions) {}
 
   private get store() {
     return this.options.store;
