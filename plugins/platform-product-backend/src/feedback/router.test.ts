@@ -765,6 +765,27 @@ describe('feedback routes', () => {
       ]);
     });
 
+    it('marks a post in the list once the team has replied, not for other replies', async () => {
+      const answered = await idea(ALICE);
+      const waiting = await idea(ALICE);
+      await reply(answered.id, JANE, { body: 'Thanks, on it' });
+      await reply(waiting.id, BOB, { body: '+1, same here' });
+      const listed = await request(server)
+        .get(api)
+        .query({ productRef: X })
+        .set('Authorization', as(ALICE));
+      expect(listed.status).toBe(200);
+      const marks = Object.fromEntries(
+        listed.body.items.map(
+          (item: { id: string; hasOfficialReply: boolean }) => [
+            item.id,
+            item.hasOfficialReply,
+          ],
+        ),
+      );
+      expect(marks).toEqual({ [answered.id]: true, [waiting.id]: false });
+    });
+
     it('lets others reply unofficially, without an audit event', async () => {
       const created = await idea(ALICE);
       const response = await reply(created.id, BOB, { body: '+1, same here' });

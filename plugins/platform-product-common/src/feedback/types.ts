@@ -260,6 +260,8 @@ export interface FeedbackItem {
   voteCount: number;
   votedByMe: boolean;
   replyCount: number;
+  /** Whether the product team (the PM or the owning team) has replied: an official reply. */
+  hasOfficialReply: boolean;
   hidden: boolean;
   /** ISO 8601 */
   createdAt: string;

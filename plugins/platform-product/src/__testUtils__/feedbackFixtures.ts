@@ -23,6 +23,7 @@ export function post(overrides: Partial<FeedbackItem> = {}): FeedbackItem {
     voteCount: 3,
     votedByMe: false,
     replyCount: 1,
+    hasOfficialReply: false,
     hidden: false,
     createdAt: '2025-03-01T10:00:00.000Z',
     updatedAt: '2025-03-01T10:00:00.000Z',

@@ -221,6 +221,19 @@ describe('EntityProductFeedbackContent: posts', () => {
     expect(await screen.findByText('No posts match')).toBeInTheDocument();
   });
 
+  it('marks the posts the team has replied to', async () => {
+    const listFeedback = jest.fn(async () =>
+      page([
+        post({ id: 'p1', title: 'Answered', hasOfficialReply: true }),
+        post({ id: 'p2', title: 'Waiting', hasOfficialReply: false }),
+      ]),
+    );
+    const { render } = setup({ listFeedback });
+    await render();
+    expect(await screen.findByText('Answered')).toBeInTheDocument();
+    expect(screen.getAllByText('Team replied')).toHaveLength(1);
+  });
+
   it('toggles a vote', async () => {
     const { api, render } = setup();
     await render();

@@ -12,6 +12,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChatBubbleOutlineIcon from '@material-ui/icons/ChatBubbleOutline';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import Alert from '@material-ui/lab/Alert';
 import {
   FEEDBACK_POST_TYPES,
@@ -119,6 +120,16 @@ const PostRow = (props: {
             <ChatBubbleOutlineIcon fontSize="inherit" />
             {post.replyCount}
           </Typography>
+          {post.hasOfficialReply && (
+            <Typography
+              variant="caption"
+              color="primary"
+              className={classes.replies}
+            >
+              <VerifiedUserIcon fontSize="inherit" />
+              Team replied
+            </Typography>
+          )}
         </Box>
       </Box>
     </Box>
