@@ -10,13 +10,16 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const PLACEHOLDER = /IN\s+:many\b|:one\b/g;
+// `:one` / `IN :many`, or any other name (`:since`, `IN :months`); `::text` casts are left alone
+const PLACEHOLDER = /IN\s+:(\w+)\b|(?<!:):(\w+)\b/g;
 
 function translate(sql, params, engine) {
   const args = [];
-  const text = sql.replace(PLACEHOLDER, match => {
-    const many = match !== ':one';
-    const value = many ? params.many : params.one;
+  const text = sql.replace(PLACEHOLDER, (match, listName, oneName) => {
+    const many = listName !== undefined;
+    const value = params[many ? listName : oneName];
+    if (value === undefined)
+      throw new Error(`no value for ${match} in ${sql.slice(0, 80)}`);
     if (engine === 'sqlite') {
       args.push(many ? JSON.stringify(value) : value);
       return many ? 'IN (SELECT value FROM json_each(?))' : '?';
@@ -96,6 +99,97 @@ export async function openCatalogDb(options) {
       `PostgreSQL ${
         (await pool.query('SHOW server_version')).rows[0].server_version
       }`,
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * The plugin's own database (feedback, announcements...), read-write: scenarios seed it in bulk
+ * before measuring, and raw write floors run the store's statements on it.
+ * SQLite: bench/.data/sqlite/platform-product.sqlite; PostgreSQL: bench_platform-product.
+ * Besides q, it offers insertRows (bulk load) and, for SQLite, the better-sqlite3 handle (`sqlite`,
+ * for synchronous transactions) and for PostgreSQL the pool (`pool`).
+ *
+ * @param {{ engine: 'sqlite'|'postgres', sqliteFile?: string, pgUrl?: string, poolSize?: number }} options
+ */
+export async function openPluginDb(options) {
+  if (options.engine === 'sqlite') {
+    const Database = require('better-sqlite3');
+    const db = new Database(options.sqliteFile, {
+      fileMustExist: true,
+      timeout: 30_000,
+    });
+    const statements = new Map();
+    const prepare = text => {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        stmt = db.prepare(text);
+        statements.set(text, stmt);
+      }
+      return stmt;
+    };
+    const q = async (sql, params = {}) => {
+      const { text, args } = translate(sql, params, 'sqlite');
+      const stmt = prepare(text);
+      return stmt.reader ? stmt.all(...args) : (stmt.run(...args), []);
+    };
+    return {
+      engine: 'sqlite',
+      q,
+      sqlite: db,
+      prepare,
+      driver: `better-sqlite3 ${
+        require('better-sqlite3/package.json').version
+      } (one connection, synchronous)`,
+      /** columns: { name: pgType }; rows: arrays in the columns' order. One transaction. */
+      insertRows: async (table, columns, rows) => {
+        const names = Object.keys(columns);
+        const stmt = db.prepare(
+          `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names
+            .map(() => '?')
+            .join(', ')})`,
+        );
+        const toSqlite = v => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+        db.transaction(() => {
+          for (const row of rows) stmt.run(...row.map(toSqlite));
+        })();
+      },
+      close: async () => db.close(),
+    };
+  }
+  const { Pool } = require('pg');
+  const pool = new Pool({
+    connectionString: options.pgUrl,
+    max: options.poolSize ?? 8,
+    application_name: 'bench_plugin_db',
+  });
+  const q = async (sql, params = {}) => {
+    const { text, args } = translate(sql, params, 'postgres');
+    const name = `b${hash(text)}`;
+    return (await pool.query({ name, text, values: args })).rows;
+  };
+  return {
+    engine: 'postgres',
+    q,
+    pool,
+    driver: `pg ${require('pg/package.json').version} (pool of ${
+      options.poolSize ?? 8
+    }, prepared statements)`,
+    insertRows: async (table, columns, rows, batch = 20_000) => {
+      const names = Object.keys(columns);
+      const text = `INSERT INTO ${table} (${names.join(
+        ', ',
+      )}) SELECT * FROM unnest(${names
+        .map((n, i) => `$${i + 1}::${columns[n]}[]`)
+        .join(', ')})`;
+      for (let start = 0; start < rows.length; start += batch) {
+        const chunk = rows.slice(start, start + batch);
+        await pool.query(
+          text,
+          names.map((_, i) => chunk.map(r => r[i])),
+        );
+      }
+    },
     close: () => pool.end(),
   };
 }
