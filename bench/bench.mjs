@@ -25,7 +25,11 @@ import {
   fetchJson,
   guestToken,
 } from './lib/backend.mjs';
-import { openCatalogDb, dropBenchDatabases } from './lib/rawdb.mjs';
+import {
+  openCatalogDb,
+  openPluginDb,
+  dropBenchDatabases,
+} from './lib/rawdb.mjs';
 import { httpLoad, loopLoad } from './lib/load.mjs';
 import { profileDuring } from './lib/profile.mjs';
 import { round } from './lib/stats.mjs';
@@ -316,7 +320,8 @@ async function runEngine(engine, kinds, total) {
   const tEntities = performance.now() - t0;
   log(`all ${total} entities visible after ${secs(tEntities)} s`);
 
-  // 3. the raw connection to the catalog's tables
+  // 3. the raw connections: the catalog's tables, and the plugin's own (opened once it is ready)
+  let pluginDb;
   const db = await openCatalogDb(
     engine === 'sqlite'
       ? { engine, sqliteFile: path.join(sqliteDir, 'catalog.sqlite') }
@@ -334,11 +339,12 @@ async function runEngine(engine, kinds, total) {
         `scenario ${s.name} to see the whole graph`,
         async () => {
           const body = await fetchJson(baseUrl + s.request.path, {
-            method: s.request.method,
-            headers: auth,
+            ...routeInit(s, auth),
             timeoutMs: 60_000,
           });
-          problems = s.check(body);
+          // a scenario that seeds its data first only needs the route to answer here (2xx);
+          // its answer is checked once the data is in (below)
+          problems = s.prepare ? [] : s.check(body);
           return problems.length === 0;
         },
         { timeoutMs: ingestTimeoutMs, intervalMs: 2000, backend },
@@ -362,7 +368,44 @@ async function runEngine(engine, kinds, total) {
     );
     const tReady = performance.now() - t0;
     log(`catalog complete and idle after ${secs(tReady)} s`);
-    for (const s of selected) await s.prepare?.({ baseUrl, token, fetchJson });
+    pluginDb = await openPluginDb(
+      engine === 'sqlite'
+        ? {
+            engine,
+            sqliteFile: path.join(sqliteDir, 'platform-product.sqlite'),
+          }
+        : {
+            engine,
+            pgUrl: `${PG_ADMIN_URL}/${PG_PREFIX}platform-product`,
+            poolSize: connections,
+          },
+    );
+    const prepared = {};
+    for (const s of selected) {
+      if (!s.prepare) continue;
+      const t = performance.now();
+      prepared[s.name] = await s.prepare({
+        baseUrl,
+        token,
+        fetchJson,
+        engine,
+        pluginDb,
+        log,
+      });
+      log(`${s.name}: prepared in ${secs(performance.now() - t)} s`);
+      // the seeded data shows through the route before anything is measured
+      const problems = s.check(
+        await fetchJson(baseUrl + s.request.path, {
+          ...routeInit(s, auth),
+          timeoutMs: 60_000,
+        }),
+      );
+      if (problems.length)
+        throw new Error(
+          `${s.name}: wrong answer after seeding: ${problems.join(', ')}`,
+        );
+    }
+    const dbOf = s => (s.raw.db === 'plugin' ? pluginDb : db);
 
     const engineResult = {
       database: await db.serverVersion(),
@@ -375,6 +418,7 @@ async function runEngine(engine, kinds, total) {
       },
       floors: {},
       scenarios: {},
+      prepared,
     };
 
     // 5. empty-route floor, once per server
@@ -391,17 +435,19 @@ async function runEngine(engine, kinds, total) {
       auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
       const url = baseUrl + s.request.path;
       r.route = await measureHttp(
-        `${s.name}: route  ${s.request.method} ${s.request.path}`,
+        `${s.name}: route  ${s.request.method} ${s.request.path}${
+          s.load?.amount ? ` (${s.load.amount} requests)` : ''
+        }`,
         {
           url,
           method: s.request.method,
           headers: auth,
           body: s.request.body,
+          requests: s.load?.requests,
         },
+        s.load?.amount,
       );
-      const after = s.check(
-        await fetchJson(url, { method: s.request.method, headers: auth }),
-      );
+      const after = s.check(await fetchJson(url, routeInit(s, auth)));
       if (after.length)
         throw new Error(
           `${
@@ -410,7 +456,7 @@ async function runEngine(engine, kinds, total) {
         );
 
       r.fanOut = await fanOut(backend, s.request.path, () =>
-        fetchJson(url, { method: s.request.method, headers: auth }),
+        fetchJson(url, routeInit(s, auth)),
       );
       log(
         `  one request -> ${
@@ -424,14 +470,16 @@ async function runEngine(engine, kinds, total) {
 
       r.raw = await measureLoop(
         `${s.name}: raw query floor`,
-        s.raw.floor(db.q),
+        s.raw.floor(dbOf(s).q, dbOf(s)),
         s.raw.checkRaw,
+        s.load?.amount,
       );
       for (const [name, make] of Object.entries(s.raw.diagnostics ?? {})) {
         r[name] = await measureLoop(
           `${s.name}: ${name} (diagnostic)`,
-          make(db.q),
+          make(dbOf(s).q, dbOf(s)),
           s.raw.checkRaw,
+          s.load?.amount,
         );
       }
       if (opts.profile) {
@@ -445,6 +493,7 @@ async function runEngine(engine, kinds, total) {
             method: s.request.method,
             headers: auth,
             body: s.request.body,
+            requests: s.load?.requests,
             connections,
             durationSec,
           }),
@@ -456,7 +505,21 @@ async function runEngine(engine, kinds, total) {
     return engineResult;
   } finally {
     await db.close();
+    await pluginDb?.close();
   }
+}
+
+/** fetch options for one call of the scenario's route (with its JSON body, if any). */
+function routeInit(s, auth) {
+  return {
+    method: s.request.method,
+    headers:
+      s.request.body === undefined
+        ? auth
+        : { ...auth, 'content-type': 'application/json' },
+    body:
+      s.request.body === undefined ? undefined : JSON.stringify(s.request.body),
+  };
 }
 
 function portInUse(p) {
@@ -554,16 +617,17 @@ async function measureRow(label, unit, warm, once) {
     : best;
 }
 
-function measureHttp(label, request) {
+/** amount: a fixed number of requests per measured run instead of a fixed time (writes). */
+function measureHttp(label, request, amount) {
   return measureRow(
     label,
     'req/s',
     () => httpLoad({ ...request, connections, durationSec: warmupSec }),
-    () => httpLoad({ ...request, connections, durationSec }),
+    () => httpLoad({ ...request, connections, durationSec, amount }),
   );
 }
 
-async function measureLoop(label, iteration, check) {
+async function measureLoop(label, iteration, check, amount) {
   const problems = check?.(await iteration()) ?? [];
   if (problems.length)
     throw new Error(`${label}: wrong answer: ${problems.join(', ')}`);
@@ -572,7 +636,14 @@ async function measureLoop(label, iteration, check) {
     'it/s',
     () =>
       loopLoad({ iteration, concurrency: connections, durationSec: warmupSec }),
-    () => loopLoad({ iteration, concurrency: connections, durationSec }),
+    () =>
+      loopLoad({
+        iteration,
+        concurrency: connections,
+        // a fixed amount: as many iterations as the route's requests, within a bounded time
+        durationSec: amount ? Math.max(durationSec, 120) : durationSec,
+        ...(amount ? { maxIterations: amount } : {}),
+      }),
   );
 }
 

@@ -14,6 +14,8 @@ export function httpLoad({
   body,
   connections,
   durationSec,
+  amount,
+  requests,
 }) {
   return new Promise((resolve, reject) => {
     const latencies = [];
@@ -29,9 +31,28 @@ export function httpLoad({
             ? headers
             : { 'content-type': 'application/json', ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // autocannon cycles through `requests` on each connection (e.g. a rating, then a post)
+        ...(requests
+          ? {
+              requests: requests.map(r => ({
+                method: r.method,
+                path: r.path,
+                ...(r.body === undefined
+                  ? {}
+                  : {
+                      body: JSON.stringify(r.body),
+                      headers: {
+                        'content-type': 'application/json',
+                        ...headers,
+                      },
+                    }),
+              })),
+            }
+          : {}),
         connections,
         pipelining: 1,
-        duration: durationSec,
+        // a fixed number of requests (writes: "5,000 at concurrency 8"), or a fixed time
+        ...(amount ? { amount } : { duration: durationSec }),
         timeout: 30, // seconds, per request
         bailout: 100, // stop after 100 socket errors
       },

@@ -9,16 +9,33 @@
  *                                      the same ref from two scenarios must be the same entity)
  * @property {{ method: 'GET'|'POST'|'PUT'|'PATCH'|'DELETE', path: string, body?: unknown }} request
  *                                      the measured route, called with the bench user's token
- * @property {(ctx: object) => Promise<void>} [prepare]  optional: write the scenario's own data
- *                                      through the API once the catalog is ready (ctx: baseUrl, token, fetchJson)
+ * @property {(ctx: object) => Promise<unknown>} [prepare]  optional: write the scenario's own data
+ *                                      once the catalog is ready (ctx: baseUrl, token, fetchJson, engine,
+ *                                      pluginDb (lib/rawdb.mjs openPluginDb), log); what it returns is
+ *                                      kept in the results. The route must answer 2xx before, check() after.
+ * @property {{ amount?: number, requests?: object[] }} [load]  optional: a fixed number of requests
+ *                                      per measured run instead of a fixed time; requests cycled in turn
  * @property {(body: unknown) => string[]} check         problems with the route's answer ([] = ready)
  * @property {{ floor: (q: Function) => () => Promise<unknown>,
  *              diagnostics?: Record<string, (q: Function) => () => Promise<unknown>>,
- *              checkRaw?: (result: unknown) => string[] }} raw
+ *              checkRaw?: (result: unknown) => string[], db?: 'catalog'|'plugin' }} raw
  *                                      the raw-query floor: given q(sql, params) against the
- *                                      catalog's database (see lib/rawdb.mjs), returns one iteration
+ *                                      catalog's database (see lib/rawdb.mjs), returns one iteration;
+ *                                      with db: 'plugin', q (and the db as 2nd argument) is the plugin's
  */
 import adoption from './adoption.mjs';
+import {
+  feedbackWrite,
+  feedbackStats,
+  feedbackStatsBig,
+  feedbackList,
+} from './feedback.mjs';
 
 /** @type {Scenario[]} */
-export const scenarios = [adoption];
+export const scenarios = [
+  adoption,
+  feedbackWrite,
+  feedbackStats,
+  feedbackStatsBig,
+  feedbackList,
+];

@@ -1,0 +1,479 @@
+/**
+ * Bulk seeding of the feedback tables (platform-product plugin database) for the read scenarios,
+ * and the raw-SQL floors of the feedback scenarios.
+ *
+ * Seeding writes what DatabaseFeedbackStore maintains on every write, so the routes read the same
+ * shape of data a real history would leave:
+ *   ratings: feedback_ratings (every rating), feedback_latest_ratings (the latest rating of each
+ *            user and month, with the score it replaced), feedback_nps_months (per month and shard,
+ *            promoters/passives/detractors over those latest ratings);
+ *   posts:   feedback_posts (vote_count = its feedback_votes rows), feedback_votes,
+ *            feedback_post_counts (per type, status, hidden and shard).
+ * Ratings are generated in order of creation per user and month, the order the store would have
+ * seen them; the answer the route must give is returned (and checked by the scenario).
+ * PostgreSQL: VACUUM ANALYZE after loading, as autovacuum would soon do on its own (and so that it
+ * does not start during the measurement).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+
+const SHARDS = 8; // DatabaseFeedbackStore's
+const BATCH = 20_000;
+const DAY = 86_400_000;
+
+export function lastMonths(now, count) {
+  const d = new Date(now);
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (count - 1 - i), 1))
+      .toISOString()
+      .slice(0, 7),
+  );
+}
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const userRef = u => `user:default/seed-user-${u}`;
+const hashes = new Map();
+/** stands in for the HMAC of the user ref: 64 hex characters, one per user */
+const authorHash = u => {
+  let h = hashes.get(u);
+  if (!h) {
+    h = createHash('sha256').update(userRef(u)).digest('hex');
+    hashes.set(u, h);
+  }
+  return h;
+};
+const bucket = score =>
+  score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
+
+const RATING_COLUMNS = {
+  id: 'text',
+  product_ref: 'text',
+  entity_ref: 'text',
+  score: 'int',
+  comment: 'text',
+  anonymous: 'boolean',
+  author_ref: 'text',
+  author_hash: 'text',
+  month: 'text',
+  created_at: 'bigint',
+};
+
+async function vacuum(db, tables) {
+  if (db.engine !== 'postgres') return;
+  for (const t of tables) await db.pool.query(`VACUUM ANALYZE ${t}`);
+}
+
+/**
+ * `ratings` ratings of `productRef` by `users` users (rating i by user i % users), spread over
+ * `months` (YYYY-MM, the stats window), none in the future.
+ */
+export async function seedRatings(db, { productRef, ratings, users, months, log }) {
+  const rand = prng(7 + ratings);
+  const now = Date.now();
+  const spans = months.map(m => {
+    const start = Date.parse(`${m}-01T00:00:00Z`);
+    const d = new Date(start);
+    const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    return [start, Math.min(next, now) - start];
+  });
+  // latest two ratings (by creation) per user and month: [created, i, score] each
+  const latest = new Map();
+  let batch = [];
+  const started = Date.now();
+  for (let i = 0; i < ratings; i++) {
+    const u = i % users;
+    const m = Math.floor(rand() * months.length);
+    const [start, span] = spans[m];
+    const created = start + Math.floor(rand() * span);
+    const r = rand();
+    const score =
+      r < 0.45
+        ? 9 + Math.floor(rand() * 2)
+        : r < 0.75
+        ? 7 + Math.floor(rand() * 2)
+        : Math.floor(rand() * 7);
+    const anonymous = i % 7 === 0;
+    batch.push([
+      randomUUID(),
+      productRef,
+      productRef,
+      score,
+      i % 10 === 0 ? `Seeded comment ${i}` : null,
+      anonymous,
+      anonymous ? null : userRef(u),
+      authorHash(u),
+      months[m],
+      created,
+    ]);
+    const key = `${u}|${m}`;
+    const entry = [created, i, score];
+    const top = latest.get(key);
+    if (!top) latest.set(key, [entry, null]);
+    else if (created > top[0][0]) latest.set(key, [entry, top[0]]);
+    else if (!top[1] || created > top[1][0]) top[1] = entry;
+    if (batch.length >= BATCH || i === ratings - 1) {
+      await db.insertRows('feedback_ratings', RATING_COLUMNS, batch);
+      batch = [];
+      if ((i + 1) % 200_000 === 0)
+        log?.(`  ${i + 1} ratings in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  }
+
+  const expected = { responses: 0, promoters: 0, passives: 0, detractors: 0 };
+  const counts = new Map(); // month|shard -> counts
+  let rows = [];
+  const flushLatest = async () => {
+    await db.insertRows(
+      'feedback_latest_ratings',
+      {
+        product_ref: 'text',
+        month: 'text',
+        author_hash: 'text',
+        score: 'int',
+        previous_score: 'int',
+      },
+      rows,
+    );
+    rows = [];
+  };
+  for (const [key, [last, before]] of latest) {
+    const [u, m] = key.split('|').map(Number);
+    rows.push([productRef, months[m], authorHash(u), last[2], before ? before[2] : null]);
+    expected.responses += 1;
+    expected[bucket(last[2])] += 1;
+    const ck = `${m}|${u % SHARDS}`;
+    const c = counts.get(ck) ?? { promoters: 0, passives: 0, detractors: 0 };
+    c[bucket(last[2])] += 1;
+    counts.set(ck, c);
+    if (rows.length >= BATCH) await flushLatest();
+  }
+  if (rows.length) await flushLatest();
+  await db.insertRows(
+    'feedback_nps_months',
+    {
+      product_ref: 'text',
+      month: 'text',
+      shard: 'smallint',
+      promoters: 'int',
+      passives: 'int',
+      detractors: 'int',
+    },
+    [...counts].map(([ck, c]) => {
+      const [m, shard] = ck.split('|').map(Number);
+      return [productRef, months[m], shard, c.promoters, c.passives, c.detractors];
+    }),
+  );
+  await vacuum(db, ['feedback_ratings', 'feedback_latest_ratings', 'feedback_nps_months']);
+  return expected;
+}
+
+const POST_TYPES = ['idea', 'problem', 'question', 'praise'];
+const STATUSES = ['new', 'acknowledged', 'planned', 'in-progress', 'done', 'declined'];
+
+/** `posts` posts of `productRef` by `users` users over the last year, with their votes. */
+export async function seedPosts(db, { productRef, posts, users }) {
+  const rand = prng(11 + posts);
+  const now = Date.now();
+  const counts = new Map();
+  let postRows = [];
+  let voteRows = [];
+  let votes = 0;
+  let topVotes = 0;
+  const flush = async (force = false) => {
+    // votes reference their posts: the posts go first whenever the votes do
+    const votesDue = voteRows.length >= BATCH || (force && voteRows.length);
+    if (postRows.length >= BATCH || ((force || votesDue) && postRows.length)) {
+      await db.insertRows(
+        'feedback_posts',
+        {
+          id: 'text',
+          product_ref: 'text',
+          entity_ref: 'text',
+          type: 'text',
+          title: 'text',
+          body: 'text',
+          status: 'text',
+          anonymous: 'boolean',
+          author_ref: 'text',
+          author_hash: 'text',
+          vote_count: 'int',
+          created_at: 'bigint',
+          updated_at: 'bigint',
+        },
+        postRows,
+      );
+      postRows = [];
+    }
+    if (votesDue) {
+      await db.insertRows(
+        'feedback_votes',
+        { post_id: 'text', voter_ref: 'text', created_at: 'bigint' },
+        voteRows,
+      );
+      voteRows = [];
+    }
+  };
+  for (let i = 0; i < posts; i++) {
+    const id = randomUUID();
+    const u = i % users;
+    const type = POST_TYPES[i % POST_TYPES.length];
+    const status = rand() < 0.7 ? 'new' : STATUSES[1 + Math.floor(rand() * 5)];
+    const created = now - Math.floor(rand() * 365 * DAY);
+    // few posts get many votes: vote_count in 0..15, mean ~4
+    const r = rand();
+    let voteCount = Math.floor(r * r * r * 16);
+    for (let v = 0; v < voteCount; v++) {
+      const voter = (i * 7919 + v * 4729) % users; // distinct per post (4729 is prime to 20,000)
+      voteRows.push([id, userRef(voter), created + v * 1000]);
+    }
+    if (i % 50 === 0) {
+      // the bench user voted on some: the route marks them (votedBy)
+      voteRows.push([id, 'user:default/bench-user', created + 999]);
+      voteCount += 1;
+    }
+    votes += voteCount;
+    topVotes = Math.max(topVotes, voteCount);
+    const anonymous = i % 9 === 0;
+    postRows.push([
+      id,
+      productRef,
+      productRef,
+      type,
+      `Seeded ${type} ${i}`,
+      `Body of seeded ${type} ${i}: what we would like to see.`,
+      status,
+      anonymous,
+      anonymous ? null : userRef(u),
+      authorHash(u),
+      voteCount,
+      created,
+      created,
+    ]);
+    const ck = `${type}|${status}|${i % SHARDS}`;
+    counts.set(ck, (counts.get(ck) ?? 0) + 1);
+    await flush();
+  }
+  await flush(true);
+  await db.insertRows(
+    'feedback_post_counts',
+    {
+      product_ref: 'text',
+      type: 'text',
+      status: 'text',
+      hidden: 'boolean',
+      shard: 'smallint',
+      count: 'int',
+    },
+    [...counts].map(([ck, n]) => {
+      const [type, status, shard] = ck.split('|');
+      return [productRef, type, status, false, Number(shard), n];
+    }),
+  );
+  await vacuum(db, ['feedback_posts', 'feedback_votes', 'feedback_post_counts']);
+  return { posts, votes, topVotes };
+}
+
+// ---- raw floors ------------------------------------------------------------------------------
+
+/** The queries of GET /feedback/stats: NPS counters of the window, post metrics (in parallel). */
+export function statsFloor(q, _db, productRef) {
+  return async () => {
+    const now = Date.now();
+    const months = lastMonths(now, 12);
+    const since = Date.parse(`${months[0]}-01T00:00:00Z`);
+    const [byMonth, [metrics], [untriaged]] = await Promise.all([
+      q(
+        `SELECT month, sum(promoters) AS promoters, sum(passives) AS passives,
+           sum(detractors) AS detractors
+         FROM feedback_nps_months WHERE product_ref = :p AND month IN :months
+         GROUP BY month`,
+        { p: productRef, months },
+      ),
+      q(
+        `SELECT count(*) AS posts, count(first_team_reply_at) AS replied
+         FROM feedback_posts WHERE product_ref = :p AND created_at >= :since AND hidden = false`,
+        { p: productRef, since },
+      ),
+      q(
+        `SELECT count(*) AS count FROM feedback_posts
+         WHERE product_ref = :p AND status = 'new' AND hidden = false AND created_at < :before`,
+        { p: productRef, before: now - 14 * DAY },
+      ),
+    ]);
+    const responses = byMonth.reduce(
+      (s, r) => s + Number(r.promoters) + Number(r.passives) + Number(r.detractors),
+      0,
+    );
+    return { responses, posts: Number(metrics.posts), untriaged: Number(untriaged.count) };
+  };
+}
+
+/** The first page by votes, its count from the aggregates, and the caller's votes on it. */
+export function listFloor(q, _db, productRef) {
+  return async () => {
+    const [rows, [count]] = await Promise.all([
+      q(
+        `SELECT * FROM feedback_posts WHERE product_ref = :p AND hidden = false
+         ORDER BY vote_count DESC, id ASC LIMIT 21`,
+        { p: productRef },
+      ),
+      q(
+        `SELECT sum(count) AS count FROM feedback_post_counts
+         WHERE product_ref = :p AND hidden = false`,
+        { p: productRef },
+      ),
+    ]);
+    const items = rows.slice(0, 20);
+    const voted = await q(
+      `SELECT post_id FROM feedback_votes WHERE post_id IN :ids AND voter_ref = :voter`,
+      { ids: items.map(r => r.id), voter: 'user:default/bench-user' },
+    );
+    return { items, totalCount: Number(count.count), voted: voted.length };
+  };
+}
+
+const RAW_PRODUCT = 'platformproduct:default/feedback-write-raw';
+const RAW_HASH = createHash('sha256').update('raw-floor-author').digest('hex');
+
+/**
+ * The store's writes, alternating a rating and a post like the route's load, each after the
+ * per-user daily count the service runs first. PostgreSQL: the store's one-statement CTEs;
+ * SQLite: its transactions, synchronously (better-sqlite3).
+ */
+export function writeFloor(q, db) {
+  let n = 0;
+  const count = () =>
+    q(
+      `SELECT (SELECT count(*) FROM feedback_posts WHERE author_hash = :h AND created_at >= :since) AS posts,
+              (SELECT count(*) FROM feedback_ratings WHERE author_hash = :h AND created_at >= :since) AS ratings`,
+      { h: RAW_HASH, since: Date.now() - DAY },
+    );
+  if (db.engine === 'postgres') {
+    return async () => {
+      await count();
+      const now = Date.now();
+      const month = new Date(now).toISOString().slice(0, 7);
+      const shard = Math.floor(Math.random() * SHARDS);
+      if (n++ % 2 === 0) {
+        const score = 9;
+        const d = key =>
+          ({
+            promoters: '(l.score >= 9)::int - coalesce((l.previous_score >= 9)::int, 0)',
+            passives:
+              '(l.score between 7 and 8)::int - coalesce((l.previous_score between 7 and 8)::int, 0)',
+            detractors: '(l.score <= 6)::int - coalesce((l.previous_score <= 6)::int, 0)',
+          })[key];
+        await q(
+          `with rating as (
+             insert into feedback_ratings
+               (id, product_ref, entity_ref, score, comment, anonymous, author_ref, author_hash, month, created_at)
+             values (:id, :p, :p, :score, :comment, false, :author, :h, :month, :now)
+           ), l as (
+             insert into feedback_latest_ratings as latest (product_ref, month, author_hash, score)
+             values (:p, :month, :h, :score)
+             on conflict (product_ref, month, author_hash)
+               do update set previous_score = latest.score, score = excluded.score
+             returning score, previous_score
+           )
+           insert into feedback_nps_months as counts
+             (product_ref, month, shard, promoters, passives, detractors)
+           select :p, :month, :shard, ${d('promoters')}, ${d('passives')}, ${d('detractors')}
+           from l
+           on conflict (product_ref, month, shard) do update set
+             promoters = counts.promoters + excluded.promoters,
+             passives = counts.passives + excluded.passives,
+             detractors = counts.detractors + excluded.detractors`,
+          {
+            id: randomUUID(),
+            p: RAW_PRODUCT,
+            score,
+            comment: 'Works well for us.',
+            author: 'user:default/bench-user',
+            h: RAW_HASH,
+            month,
+            now,
+            shard,
+          },
+        );
+      } else {
+        await q(
+          `with post as (
+             insert into feedback_posts (id, product_ref, entity_ref, type, title, body, status,
+               anonymous, author_ref, author_hash, author_ref_encrypted, created_at, updated_at)
+             values (:id, :p, :p, 'idea', 'Bench idea', 'Please add a bulk import.', 'new',
+               false, :author, :h, null, :now, :now)
+           )
+           insert into feedback_post_counts as counts
+             (product_ref, type, status, hidden, shard, count)
+           values (:p, 'idea', 'new', false, :shard, 1)
+           on conflict (product_ref, type, status, hidden, shard)
+             do update set count = counts.count + 1`,
+          { id: randomUUID(), p: RAW_PRODUCT, author: 'user:default/bench-user', h: RAW_HASH, now, shard },
+        );
+      }
+    };
+  }
+  // SQLite: the store's transactions, statement by statement
+  const s = db.sqlite;
+  const insRating = s.prepare(
+    `insert into feedback_ratings (id, product_ref, entity_ref, score, comment, anonymous, author_ref, author_hash, month, created_at)
+     values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  );
+  const upLatest = s.prepare(
+    `insert into feedback_latest_ratings (product_ref, month, author_hash, score) values (?, ?, ?, ?)
+     on conflict (product_ref, month, author_hash) do update set
+       previous_score = feedback_latest_ratings.score, score = ?
+     returning previous_score`,
+  );
+  const upNps = s.prepare(
+    `insert into feedback_nps_months (product_ref, month, shard, promoters, passives, detractors)
+     values (?, ?, ?, ?, ?, ?)
+     on conflict (product_ref, month, shard) do update set
+       promoters = feedback_nps_months.promoters + ?, passives = feedback_nps_months.passives + ?,
+       detractors = feedback_nps_months.detractors + ?`,
+  );
+  const insPost = s.prepare(
+    `insert into feedback_posts (id, product_ref, entity_ref, type, title, body, status, anonymous,
+       author_ref, author_hash, author_ref_encrypted, created_at, updated_at)
+     values (?, ?, ?, 'idea', 'Bench idea', 'Please add a bulk import.', 'new', 0, ?, ?, null, ?, ?)`,
+  );
+  const upCount = s.prepare(
+    `insert into feedback_post_counts (product_ref, type, status, hidden, shard, count)
+     values (?, 'idea', 'new', 0, ?, 1)
+     on conflict (product_ref, type, status, hidden, shard) do update set
+       count = feedback_post_counts.count + 1`,
+  );
+  const rating = s.transaction(now => {
+    const month = new Date(now).toISOString().slice(0, 7);
+    const score = 9;
+    insRating.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, score, 'Works well for us.', 'user:default/bench-user', RAW_HASH, month, now);
+    const { previous_score: prev } = upLatest.get(RAW_PRODUCT, month, RAW_HASH, score, score);
+    const delta = { promoters: 0, passives: 0, detractors: 0 };
+    delta[bucket(score)] += 1;
+    if (prev !== null) delta[bucket(prev)] -= 1;
+    if (delta.promoters || delta.passives || delta.detractors) {
+      const shard = Math.floor(Math.random() * SHARDS);
+      upNps.run(RAW_PRODUCT, month, shard, delta.promoters, delta.passives, delta.detractors,
+        delta.promoters, delta.passives, delta.detractors);
+    }
+  });
+  const post = s.transaction(now => {
+    insPost.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, 'user:default/bench-user', RAW_HASH, now, now);
+    upCount.run(RAW_PRODUCT, Math.floor(Math.random() * SHARDS));
+  });
+  return async () => {
+    await count();
+    const now = Date.now();
+    if (n++ % 2 === 0) rating(now);
+    else post(now);
+  };
+}
