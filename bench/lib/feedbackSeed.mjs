@@ -76,7 +76,10 @@ async function vacuum(db, tables) {
  * `ratings` ratings of `productRef` by `users` users (rating i by user i % users), spread over
  * `months` (YYYY-MM, the stats window), none in the future.
  */
-export async function seedRatings(db, { productRef, ratings, users, months, log }) {
+export async function seedRatings(
+  db,
+  { productRef, ratings, users, months, log },
+) {
   const rand = prng(7 + ratings);
   const now = Date.now();
   const spans = months.map(m => {
@@ -124,7 +127,11 @@ export async function seedRatings(db, { productRef, ratings, users, months, log 
       await db.insertRows('feedback_ratings', RATING_COLUMNS, batch);
       batch = [];
       if ((i + 1) % 200_000 === 0)
-        log?.(`  ${i + 1} ratings in ${Math.round((Date.now() - started) / 1000)} s`);
+        log?.(
+          `  ${i + 1} ratings in ${Math.round(
+            (Date.now() - started) / 1000,
+          )} s`,
+        );
     }
   }
 
@@ -147,7 +154,13 @@ export async function seedRatings(db, { productRef, ratings, users, months, log 
   };
   for (const [key, [last, before]] of latest) {
     const [u, m] = key.split('|').map(Number);
-    rows.push([productRef, months[m], authorHash(u), last[2], before ? before[2] : null]);
+    rows.push([
+      productRef,
+      months[m],
+      authorHash(u),
+      last[2],
+      before ? before[2] : null,
+    ]);
     expected.responses += 1;
     expected[bucket(last[2])] += 1;
     const ck = `${m}|${u % SHARDS}`;
@@ -169,15 +182,33 @@ export async function seedRatings(db, { productRef, ratings, users, months, log 
     },
     [...counts].map(([ck, c]) => {
       const [m, shard] = ck.split('|').map(Number);
-      return [productRef, months[m], shard, c.promoters, c.passives, c.detractors];
+      return [
+        productRef,
+        months[m],
+        shard,
+        c.promoters,
+        c.passives,
+        c.detractors,
+      ];
     }),
   );
-  await vacuum(db, ['feedback_ratings', 'feedback_latest_ratings', 'feedback_nps_months']);
+  await vacuum(db, [
+    'feedback_ratings',
+    'feedback_latest_ratings',
+    'feedback_nps_months',
+  ]);
   return expected;
 }
 
 const POST_TYPES = ['idea', 'problem', 'question', 'praise'];
-const STATUSES = ['new', 'acknowledged', 'planned', 'in-progress', 'done', 'declined'];
+const STATUSES = [
+  'new',
+  'acknowledged',
+  'planned',
+  'in-progress',
+  'done',
+  'declined',
+];
 
 /** `posts` posts of `productRef` by `users` users over the last year, with their votes. */
 export async function seedPosts(db, { productRef, posts, users }) {
@@ -278,7 +309,11 @@ export async function seedPosts(db, { productRef, posts, users }) {
       return [productRef, type, status, false, Number(shard), n];
     }),
   );
-  await vacuum(db, ['feedback_posts', 'feedback_votes', 'feedback_post_counts']);
+  await vacuum(db, [
+    'feedback_posts',
+    'feedback_votes',
+    'feedback_post_counts',
+  ]);
   return { posts, votes, topVotes };
 }
 
@@ -310,10 +345,15 @@ export function statsFloor(q, _db, productRef) {
       ),
     ]);
     const responses = byMonth.reduce(
-      (s, r) => s + Number(r.promoters) + Number(r.passives) + Number(r.detractors),
+      (s, r) =>
+        s + Number(r.promoters) + Number(r.passives) + Number(r.detractors),
       0,
     );
-    return { responses, posts: Number(metrics.posts), untriaged: Number(untriaged.count) };
+    return {
+      responses,
+      posts: Number(metrics.posts),
+      untriaged: Number(untriaged.count),
+    };
   };
 }
 
@@ -367,11 +407,13 @@ export function writeFloor(q, db) {
         const score = 9;
         const d = key =>
           ({
-            promoters: '(l.score >= 9)::int - coalesce((l.previous_score >= 9)::int, 0)',
+            promoters:
+              '(l.score >= 9)::int - coalesce((l.previous_score >= 9)::int, 0)',
             passives:
               '(l.score between 7 and 8)::int - coalesce((l.previous_score between 7 and 8)::int, 0)',
-            detractors: '(l.score <= 6)::int - coalesce((l.previous_score <= 6)::int, 0)',
-          })[key];
+            detractors:
+              '(l.score <= 6)::int - coalesce((l.previous_score <= 6)::int, 0)',
+          }[key]);
         await q(
           `with rating as (
              insert into feedback_ratings
@@ -386,7 +428,9 @@ export function writeFloor(q, db) {
            )
            insert into feedback_nps_months as counts
              (product_ref, month, shard, promoters, passives, detractors)
-           select :p, :month, :shard, ${d('promoters')}, ${d('passives')}, ${d('detractors')}
+           select :p, :month, :shard, ${d('promoters')}, ${d('passives')}, ${d(
+            'detractors',
+          )}
            from l
            on conflict (product_ref, month, shard) do update set
              promoters = counts.promoters + excluded.promoters,
@@ -417,7 +461,14 @@ export function writeFloor(q, db) {
            values (:p, 'idea', 'new', false, :shard, 1)
            on conflict (product_ref, type, status, hidden, shard)
              do update set count = counts.count + 1`,
-          { id: randomUUID(), p: RAW_PRODUCT, author: 'user:default/bench-user', h: RAW_HASH, now, shard },
+          {
+            id: randomUUID(),
+            p: RAW_PRODUCT,
+            author: 'user:default/bench-user',
+            h: RAW_HASH,
+            now,
+            shard,
+          },
         );
       }
     };
@@ -455,19 +506,52 @@ export function writeFloor(q, db) {
   const rating = s.transaction(now => {
     const month = new Date(now).toISOString().slice(0, 7);
     const score = 9;
-    insRating.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, score, 'Works well for us.', 'user:default/bench-user', RAW_HASH, month, now);
-    const { previous_score: prev } = upLatest.get(RAW_PRODUCT, month, RAW_HASH, score, score);
+    insRating.run(
+      randomUUID(),
+      RAW_PRODUCT,
+      RAW_PRODUCT,
+      score,
+      'Works well for us.',
+      'user:default/bench-user',
+      RAW_HASH,
+      month,
+      now,
+    );
+    const { previous_score: prev } = upLatest.get(
+      RAW_PRODUCT,
+      month,
+      RAW_HASH,
+      score,
+      score,
+    );
     const delta = { promoters: 0, passives: 0, detractors: 0 };
     delta[bucket(score)] += 1;
     if (prev !== null) delta[bucket(prev)] -= 1;
     if (delta.promoters || delta.passives || delta.detractors) {
       const shard = Math.floor(Math.random() * SHARDS);
-      upNps.run(RAW_PRODUCT, month, shard, delta.promoters, delta.passives, delta.detractors,
-        delta.promoters, delta.passives, delta.detractors);
+      upNps.run(
+        RAW_PRODUCT,
+        month,
+        shard,
+        delta.promoters,
+        delta.passives,
+        delta.detractors,
+        delta.promoters,
+        delta.passives,
+        delta.detractors,
+      );
     }
   });
   const post = s.transaction(now => {
-    insPost.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, 'user:default/bench-user', RAW_HASH, now, now);
+    insPost.run(
+      randomUUID(),
+      RAW_PRODUCT,
+      RAW_PRODUCT,
+      'user:default/bench-user',
+      RAW_HASH,
+      now,
+      now,
+    );
     upCount.run(RAW_PRODUCT, Math.floor(Math.random() * SHARDS));
   });
   return async () => {

@@ -134,7 +134,9 @@ function statsScenario(name, ratings, users) {
       checkRaw: result =>
         result.responses === expected?.responses
           ? []
-          : [`raw responses ${result.responses}, seeded ${expected?.responses}`],
+          : [
+              `raw responses ${result.responses}, seeded ${expected?.responses}`,
+            ],
     },
   };
 }
