@@ -3,7 +3,6 @@ import {
   BackstageCredentials,
   LoggerService,
   PermissionsService,
-  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
@@ -94,7 +93,6 @@ export type FeedbackServiceOptions = {
   identity: AuthorIdentity;
   catalog: CatalogService;
   permissions: PermissionsService;
-  userInfo: UserInfoService;
   auditor: AuditorService;
   notifications: NotificationService;
   logger: LoggerService;
@@ -124,11 +122,19 @@ export class FeedbackService {
     return this.options.now?.() ?? Date.now();
   }
 
+  /**
+   * The signed-in user's entity ref, straight from their verified credentials: no round
+   * trip to the user-info service, which only adds ownership refs we don't need here.
+   */
   private async userRef(credentials: BackstageCredentials): Promise<string> {
-    const { userEntityRef } = await this.options.userInfo.getUserInfo(
-      credentials,
-    );
-    return lower(userEntityRef);
+    const principal = credentials.principal as {
+      type?: string;
+      userEntityRef?: string;
+    };
+    if (principal.type !== 'user' || !principal.userEntityRef) {
+      throw new NotAllowedError('Only a signed-in user can do this');
+    }
+    return lower(principal.userEntityRef);
   }
 
   /** The caller's author hash, or undefined for a service. */
