@@ -70,18 +70,7 @@ export async function openCatalogDb(options) {
       close: async () => db.close(),
     };
   }
-  const { Pool } = require('pg');
-  const pool = new Pool({
-    connectionString: options.pgUrl,
-    max: options.poolSize ?? 8,
-    application_name: 'bench_raw_floor',
-  });
-  const q = async (sql, params = {}) => {
-    const { text, args } = translate(sql, params, 'postgres');
-    // a name makes pg prepare the statement once per connection
-    const name = `b${hash(text)}`;
-    return (await pool.query({ name, text, values: args })).rows;
-  };
+  const { pool, q } = openPgPool(options, 'bench_raw_floor');
   return {
     engine: 'postgres',
     q,
@@ -157,17 +146,7 @@ export async function openPluginDb(options) {
       close: async () => db.close(),
     };
   }
-  const { Pool } = require('pg');
-  const pool = new Pool({
-    connectionString: options.pgUrl,
-    max: options.poolSize ?? 8,
-    application_name: 'bench_plugin_db',
-  });
-  const q = async (sql, params = {}) => {
-    const { text, args } = translate(sql, params, 'postgres');
-    const name = `b${hash(text)}`;
-    return (await pool.query({ name, text, values: args })).rows;
-  };
+  const { pool, q } = openPgPool(options, 'bench_plugin_db');
   return {
     engine: 'postgres',
     q,
@@ -192,6 +171,22 @@ export async function openPluginDb(options) {
     },
     close: () => pool.end(),
   };
+}
+
+/** A PostgreSQL pool and a query function that prepares each statement once per connection. */
+function openPgPool(options, applicationName) {
+  const { Pool } = require('pg');
+  const pool = new Pool({
+    connectionString: options.pgUrl,
+    max: options.poolSize ?? 8,
+    application_name: applicationName,
+  });
+  const q = async (sql, params = {}) => {
+    const { text, args } = translate(sql, params, 'postgres');
+    const name = `b${hash(text)}`;
+    return (await pool.query({ name, text, values: args })).rows;
+  };
+  return { pool, q };
 }
 
 function hash(text) {
