@@ -12,3 +12,5 @@ export * from './refs';
 export * from './adoption/types';
 export * from './feedback/types';
 export * from './feedback/nps';
+export * from './announcements/types';
+export * from './shared/schemas';

@@ -38,10 +38,33 @@ export const feedbackModeratePermission = createPermission({
   resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
 });
 
+/**
+ * Post announcements and events for a product, and edit, delete and see the reach of
+ * its posts: the product team (a policy grants it with IS_PRODUCT_MANAGER or
+ * IS_OWNING_TEAM_MEMBER).
+ */
+export const announcementManagePermission = createPermission({
+  name: 'platform-product.announcement.manage',
+  attributes: { action: 'update' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
+/** Post, edit and delete global announcements (not tied to a product). */
+export const announcementGlobalManagePermission = createPermission({
+  name: 'platform-product.announcement.global.manage',
+  attributes: { action: 'update' },
+});
+
 export const platformProductPermissions = [
   platformProductReadPermission,
   feedbackCreatePermission,
   feedbackReadPermission,
   feedbackRespondPermission,
   feedbackModeratePermission,
+  announcementManagePermission,
+];
+
+/** Permissions that are not about one product. */
+export const platformProductBasicPermissions = [
+  announcementGlobalManagePermission,
 ];

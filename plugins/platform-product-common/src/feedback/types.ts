@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { entityRefSchema } from '../refs';
+import {
+  booleanSchema,
+  oneOf,
+  optionalQueryText,
+  pageLimitSchema,
+  queryFlag,
+  text,
+} from '../shared/schemas';
 
 export const FEEDBACK_POST_TYPES = [
   'idea',
@@ -51,33 +59,6 @@ export function canTransition(from: FeedbackStatus, to: FeedbackStatus) {
 export const FEEDBACK_TITLE_MAX = 200;
 export const FEEDBACK_BODY_MAX = 10_000;
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, {
-    error: issue =>
-      issue.input === undefined
-        ? 'is required'
-        : `must be one of ${values.join(', ')}, got '${String(issue.input)}'`,
-  });
-}
-
-function text(max: number) {
-  return z
-    .string({ error: 'must be a string' })
-    .trim()
-    .superRefine((value, ctx) => {
-      if (!value) {
-        ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-      } else if (value.length > max) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be at most ${max.toLocaleString(
-            'en-US',
-          )} characters, got ${value.length.toLocaleString('en-US')}`,
-        });
-      }
-    });
-}
-
 const scoreSchema = z.unknown().superRefine((value, ctx) => {
   if (
     typeof value !== 'number' ||
@@ -91,8 +72,6 @@ const scoreSchema = z.unknown().superRefine((value, ctx) => {
     });
   }
 }) as unknown as z.ZodType<number>;
-
-const booleanSchema = z.boolean({ error: 'must be true or false' });
 
 /** POST /feedback: a rating (score, optional comment as body) or a post (title and markdown body). */
 export const createFeedbackSchema = z
@@ -139,13 +118,6 @@ export const createFeedbackSchema = z
   });
 export type CreateFeedbackRequest = z.input<typeof createFeedbackSchema>;
 
-const optionalQueryText = z
-  .string({ error: 'must be given once' })
-  .trim()
-  .max(200, 'must be at most 200 characters')
-  .optional()
-  .transform(value => value || undefined);
-
 /** GET /feedback: posts (or, with type=rating, ratings) of one product, one page at a time. */
 export const listFeedbackQuerySchema = z.object({
   productRef: entityRefSchema,
@@ -153,17 +125,10 @@ export const listFeedbackQuerySchema = z.object({
   status: oneOf(FEEDBACK_STATUSES).optional(),
   q: optionalQueryText,
   sort: oneOf(['recent', 'votes'] as const).default('recent'),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be from 1 to 100')
-    .max(100, 'must be from 1 to 100')
-    .default(20),
+  limit: pageLimitSchema,
   cursor: optionalQueryText,
   /** only the caller's own feedback, anonymous included */
-  mine: oneOf(['true', 'false'] as const)
-    .optional()
-    .transform(value => value === 'true'),
+  mine: queryFlag,
 });
 export type ListFeedbackQuery = z.input<typeof listFeedbackQuerySchema>;
 
