@@ -1,17 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './helpers';
+import { DEVELOPER, PM, shot, signIn } from './helpers';
 
-// The guest is Jane Doe, the PM of the Deployment Platform: she gives feedback like
-// any user, and triages it as the product team.
-test.beforeEach(({ page }) => signIn(page));
-
-test('feedback: rate, post an idea from a part, triage and reply', async ({
+// Two people: Kim Nguyen, a developer whose team deploys with the Deployment Platform,
+// gives feedback from a part's page; Jane Doe, its product manager, triages and replies;
+// Kim hears back through a notification.
+test('feedback: a developer rates and posts from a part, the PM triages and replies, the developer hears back', async ({
   page,
+  browser,
+  baseURL,
 }) => {
-  const title = `Roll back with one command (${Date.now()})`;
+  const stamp = Date.now();
+  const comment = `Fast and boring, as it should be (${stamp}).`;
+  const title = `Roll back with one command (${stamp})`;
 
-  // rate the product from its overview
-  await page.goto('/catalog/default/platformproduct/deployment-platform');
+  // the developer rates the product from a part's page...
+  await signIn(page, DEVELOPER);
+  await page.goto('/catalog/default/component/deploy-cli');
   await page.getByRole('button', { name: 'Give feedback' }).click();
   let dialog = page.getByRole('dialog');
   await expect(
@@ -20,7 +24,7 @@ test('feedback: rate, post an idea from a part, triage and reply', async ({
     ),
   ).toBeVisible();
   await dialog.getByRole('button', { name: '9', exact: true }).click();
-  await dialog.getByLabel('Comment (optional)').fill('Fast and boring.');
+  await dialog.getByLabel('Comment (optional)').fill(comment);
   await shot(page, 'feedback-rate');
   await dialog.getByRole('button', { name: 'Send rating' }).click();
   await expect(
@@ -28,8 +32,7 @@ test('feedback: rate, post an idea from a part, triage and reply', async ({
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  // post an idea from a part's page
-  await page.goto('/catalog/default/component/deploy-cli');
+  // ...and posts an idea there, anonymously
   await page.getByRole('button', { name: 'Give feedback' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByRole('tab', { name: 'Post' }).click();
@@ -40,19 +43,35 @@ test('feedback: rate, post an idea from a part, triage and reply', async ({
     .fill(
       'Today a rollback is **three** commands: `deploy rollback` would do.',
     );
+  await dialog.getByLabel('Anonymous').check();
   await shot(page, 'feedback-post');
   await dialog.getByRole('button', { name: 'Post', exact: true }).click();
-  await dialog.getByRole('link', { name: 'See your post' }).click();
+  await expect(
+    dialog.getByRole('link', { name: 'See your post' }),
+  ).toBeVisible();
 
-  // the Feedback tab opens the post (as a notification link would)
-  await expect(page).toHaveURL(
-    /\/catalog\/default\/platformproduct\/deployment-platform\/feedback\?post=/,
+  // the PM, in a browser of her own, finds both on the Feedback tab
+  const pmContext = await browser.newContext({ baseURL });
+  const pmPage = await pmContext.newPage();
+  await signIn(pmPage, PM);
+  await pmPage.goto(
+    '/catalog/default/platformproduct/deployment-platform/feedback',
   );
-  dialog = page.getByRole('dialog');
+  await expect(pmPage.getByTestId('nps-score')).toBeVisible();
+  const rating = pmPage.getByTestId('rating-row').filter({ hasText: comment });
+  await expect(rating).toBeVisible();
+  await expect(rating.getByText(/^kim\.nguyen · /)).toBeVisible();
+  const row = pmPage.getByTestId('feedback-row').filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('New', { exact: true })).toBeVisible();
+  await expect(row.getByText(/anonymous/)).toBeVisible();
+
+  // she marks it planned and replies: an official reply
+  await row.getByRole('button', { name: title }).click();
+  dialog = pmPage.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: title })).toBeVisible();
   await expect(dialog.locator('strong', { hasText: 'three' })).toBeVisible();
-
-  // Jane is the PM: she marks it planned and replies officially
+  await expect(dialog.getByText('kim.nguyen')).toHaveCount(0);
   await dialog.getByLabel('Change status').selectOption('planned');
   await dialog.getByRole('button', { name: 'Save status' }).click();
   await expect(dialog.getByText('Planned', { exact: true })).toBeVisible();
@@ -60,16 +79,33 @@ test('feedback: rate, post an idea from a part, triage and reply', async ({
   await dialog.getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(dialog.getByText('Planned for next quarter.')).toBeVisible();
   await expect(dialog.getByText('Official')).toBeVisible();
-  await shot(page, 'feedback-thread');
+  await shot(pmPage, 'feedback-thread');
   await dialog.getByRole('button', { name: 'Close' }).click();
-
-  // the tab: NPS and the idea
-  await expect(page.getByTestId('nps-score')).toBeVisible();
-  await expect(page.getByText(/Promoters \(9-10\): \d+/)).toBeVisible();
-  const row = page.getByTestId('feedback-row').filter({ hasText: title });
-  await expect(row).toBeVisible();
   await expect(row.getByText('Planned')).toBeVisible();
-  await expect(row.getByLabel('1 reply')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
-  await shot(page, 'feedback-tab');
+  await expect(row.getByText('Team replied')).toBeVisible();
+  await expect(
+    pmPage.getByRole('button', { name: 'Export CSV' }),
+  ).toBeVisible();
+  await shot(pmPage, 'feedback-tab');
+  await pmContext.close();
+
+  // the developer finds both notifications and, through one, the reply
+  await page.goto('/notifications');
+  await expect(
+    page.getByText(`Your feedback "${title}" is now planned`),
+  ).toBeVisible();
+  const replied = page.getByText(
+    `The product team replied to your feedback "${title}"`,
+  );
+  await expect(replied).toBeVisible();
+  await shot(page, 'feedback-notifications');
+  await replied.click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/platformproduct\/deployment-platform\/feedback\?post=/,
+  );
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: title })).toBeVisible();
+  await expect(dialog.getByText('Planned for next quarter.')).toBeVisible();
+  await expect(dialog.getByText('Official')).toBeVisible();
+  await shot(page, 'feedback-answer');
 });

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { shot, signIn } from './helpers';
 
-// The demo's sign-in page offers the guest provider (mapped to Jane Doe, a PM); after the
-// first sign-in the app signs in automatically, so each test signs in once up front.
+// Each test signs in as Jane Doe, the PM of the Deployment Platform.
 test.beforeEach(({ page }) => signIn(page));
 
 test.describe('Platform products in the demo Backstage', () => {

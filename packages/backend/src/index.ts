@@ -8,9 +8,10 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// auth: the demo signs everyone in as the guest user, mapped to a product manager (app-config.yaml)
+// auth: the demo signs you in as a demo catalog user you pick (Jane Doe, a product manager,
+// by default); src/demoSignIn.ts. A company keeps its own sign-in here.
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./demoSignIn'));
 
 // catalog, taught the PlatformProduct kind
 backend.add(import('@backstage/plugin-catalog-backend'));

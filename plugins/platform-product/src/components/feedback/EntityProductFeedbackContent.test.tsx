@@ -10,6 +10,7 @@ import {
   feedbackRespondPermission,
 } from '@platform-product/plugin-platform-product-common';
 import {
+  ListFeedbackOptions,
   PlatformProductApi,
   platformProductApiRef,
 } from '@platform-product/plugin-platform-product-react';
@@ -55,9 +56,16 @@ function setup(
     allowed: !!options.canRespond,
   });
   const authorize = usePermissionMock;
+  // the Recent ratings card lists ratings through the same call: no ratings here
+  // (RecentRatingsCard.test.tsx covers them), so `api.listFeedback` sees the posts' calls only
+  const provided = {
+    ...api,
+    listFeedback: async (options: ListFeedbackOptions) =>
+      options.type === 'rating' ? page([]) : api.listFeedback(options),
+  };
   const render = () =>
     renderInTestApp(
-      <TestApiProvider apis={[[platformProductApiRef, api]]}>
+      <TestApiProvider apis={[[platformProductApiRef, provided]]}>
         <EntityProvider entity={options.entity ?? deploymentPlatform}>
           <EntityProductFeedbackContent />
         </EntityProvider>

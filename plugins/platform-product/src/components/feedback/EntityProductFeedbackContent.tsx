@@ -17,6 +17,7 @@ import { FeedbackPostDialog } from './FeedbackPostDialog';
 import { FeedbackPostList } from './FeedbackPostList';
 import { errorMessage } from './labels';
 import { NpsPanel } from './NpsPanel';
+import { RecentRatingsCard } from './RecentRatingsCard';
 
 /** Downloads every rating and post as CSV (through the fetchApi, so with credentials). */
 const ExportButton = (props: { productRef: string; name: string }) => {
@@ -94,7 +95,7 @@ export const EntityProductFeedbackContent = () => {
       <Grid item xs={12}>
         <NpsPanel productRef={productRef} reloadKey={reloadKey} />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={8}>
         <FeedbackPostList
           productRef={productRef}
           onOpen={setPost}
@@ -108,6 +109,9 @@ export const EntityProductFeedbackContent = () => {
             ) : undefined
           }
         />
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <RecentRatingsCard productRef={productRef} />
       </Grid>
       <FeedbackPostDialog
         postId={postId}
