@@ -4,5 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-echo "==> Starting the demo: open http://localhost:3000 (you are signed in as Jane Doe, a product manager)"
+echo "==> Starting the demo: open http://localhost:3000 and pick who you are (Jane Doe is a product manager)"
+# demo feedback from the demo users, through the API, once the backend is up (scripts/seed-demo.mjs)
+node "$ROOT/scripts/seed-demo.mjs" &
 exec yarn start
