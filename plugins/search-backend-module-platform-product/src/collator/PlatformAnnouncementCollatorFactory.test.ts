@@ -144,7 +144,7 @@ describe('PlatformAnnouncementCollatorFactory', () => {
     }));
 
     await expect(collate(createFactory(backend.baseUrl))).rejects.toThrow(
-      /503/,
+      /^Reading announcements failed: GET http:\/\/127\.0\.0\.1:\d+\/api\/platform-product\/announcements\?limit=100; caused by ResponseError: Request failed with 503 Service Unavailable$/,
     );
   });
 

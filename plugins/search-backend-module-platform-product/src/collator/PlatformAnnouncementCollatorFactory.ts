@@ -3,7 +3,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { ForwardedError, ResponseError } from '@backstage/errors';
 import {
   DocumentCollatorFactory,
   IndexableDocument,
@@ -103,11 +103,15 @@ export class PlatformAnnouncementCollatorFactory
     });
     const query = new URLSearchParams({ limit: String(this.pageSize) });
     if (cursor) query.set('cursor', cursor);
-    const response = await fetch(`${baseUrl}/announcements?${query}`, {
+    const url = `${baseUrl}/announcements?${query}`;
+    const response = await fetch(url, {
       headers: { Authorization: `Bearer ${token}` },
     });
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw new ForwardedError(
+        `Reading announcements failed: GET ${url}`,
+        await ResponseError.fromResponse(response),
+      );
     }
     return (await response.json()) as AnnouncementList;
   }
