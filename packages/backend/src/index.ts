@@ -1,6 +1,6 @@
 /*
  * The demo backend: a plain Backstage backend with the Platform Product suite added.
- * A company adds the two `@platform-product/*` lines below to its own backend.
+ * A company adds the `@platform-product/*` lines below to its own backend.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -33,6 +33,10 @@ backend.add(import('./permissionPolicy'));
 // search
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// published Platform Product announcements, as 'platform-announcement' documents
+backend.add(
+  import('@platform-product/plugin-search-backend-module-platform-product'),
+);
 
 // events, notifications and signals
 backend.add(import('@backstage/plugin-events-backend'));

@@ -13,4 +13,5 @@ export * from './adoption/types';
 export * from './feedback/types';
 export * from './feedback/nps';
 export * from './announcements/types';
+export * from './announcements/search';
 export * from './shared/schemas';

@@ -12,15 +12,21 @@ export {
   EntityPartOfProductCard,
   EntityGiveFeedbackCard,
   EntityProductFeedbackContent,
+  PlatformNewsSearchResultListItem,
 } from './plugin';
+export type { PlatformNewsSearchResultListItemProps } from './components/search/PlatformNewsSearchResultListItem';
 export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
 export { platformProductColumns } from './components/catalog/columns';
 export {
   isPlatformProductEntity,
+  PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
   RELATION_PRODUCT_MANAGED_BY,
   RELATION_PRODUCT_MANAGER_OF,
 } from '@platform-product/plugin-platform-product-common';
-export type { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
+export type {
+  PlatformProductEntityV1alpha1,
+  PlatformAnnouncementSearchDocument,
+} from '@platform-product/plugin-platform-product-common';
 export {
   platformProductApiRef,
   PlatformProductClient,

@@ -5,6 +5,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { PLATFORM_ANNOUNCEMENT_SEARCH_TYPE } from '@platform-product/plugin-platform-product-common';
 import {
   PlatformProductClient,
   platformProductApiRef,
@@ -134,5 +136,25 @@ export const EntityProductFeedbackContent = platformProductPlugin.provide(
           m => m.EntityProductFeedbackContent,
         ),
     },
+  }),
+);
+
+/**
+ * A platform announcement in the search results (documents of type
+ * `platform-announcement`, indexed by
+ * `@platform-product/plugin-search-backend-module-platform-product`): the type's
+ * icon, the title linking to the post, its type, product, tags and date. Put it
+ * in `SearchResult` beside the other result items.
+ *
+ * @public
+ */
+export const PlatformNewsSearchResultListItem = platformProductPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'PlatformNewsSearchResultListItem',
+    component: () =>
+      import('./components/search/PlatformNewsSearchResultListItem').then(
+        m => m.PlatformNewsSearchResultListItem,
+      ),
+    predicate: result => result.type === PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
   }),
 );

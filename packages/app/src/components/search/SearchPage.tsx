@@ -1,4 +1,5 @@
 import { makeStyles, Theme, Grid, Paper } from '@material-ui/core';
+import AnnouncementIcon from '@material-ui/icons/Announcement';
 
 import { CatalogSearchResultListItem } from '@backstage/plugin-catalog';
 
@@ -8,8 +9,13 @@ import {
   SearchFilter,
   SearchResult,
   SearchPagination,
+  useSearch,
 } from '@backstage/plugin-search-react';
 import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
+import {
+  PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
+  PlatformNewsSearchResultListItem,
+} from '@platform-product/plugin-platform-product';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: {
@@ -25,6 +31,56 @@ const useStyles = makeStyles((theme: Theme) => ({
     },
   },
 }));
+
+/** The filters of the selected result type: catalog fields, or the kind of announcement. */
+const TypeFilters = () => {
+  const classes = useStyles();
+  const { types } = useSearch();
+
+  if (types.includes(PLATFORM_ANNOUNCEMENT_SEARCH_TYPE)) {
+    return (
+      <Paper className={classes.filters}>
+        <SearchFilter.Select
+          className={classes.filter}
+          label="Announcement type"
+          name="announcementType"
+          values={[
+            'release',
+            'changelog',
+            'deprecation',
+            'maintenance',
+            'incident',
+            'event',
+          ]}
+        />
+      </Paper>
+    );
+  }
+  return (
+    <Paper className={classes.filters}>
+      <SearchFilter.Select
+        className={classes.filter}
+        label="Kind"
+        name="kind"
+        values={[
+          'PlatformProduct',
+          'Component',
+          'API',
+          'System',
+          'Resource',
+          'Group',
+          'User',
+        ]}
+      />
+      <SearchFilter.Checkbox
+        className={classes.filter}
+        label="Lifecycle"
+        name="lifecycle"
+        values={['experimental', 'beta', 'production', 'deprecated']}
+      />
+    </Paper>
+  );
+};
 
 const SearchPage = () => {
   const classes = useStyles();
@@ -49,35 +105,21 @@ const SearchPage = () => {
                   name: 'Software Catalog',
                   icon: <CatalogIcon />,
                 },
+                {
+                  value: PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
+                  name: 'Platform news',
+                  icon: <AnnouncementIcon />,
+                },
               ]}
             />
-            <Paper className={classes.filters}>
-              <SearchFilter.Select
-                className={classes.filter}
-                label="Kind"
-                name="kind"
-                values={[
-                  'PlatformProduct',
-                  'Component',
-                  'API',
-                  'System',
-                  'Resource',
-                  'Group',
-                  'User',
-                ]}
-              />
-              <SearchFilter.Checkbox
-                className={classes.filter}
-                label="Lifecycle"
-                name="lifecycle"
-                values={['experimental', 'beta', 'production', 'deprecated']}
-              />
-            </Paper>
+            <TypeFilters />
           </Grid>
           <Grid item xs={9}>
             <SearchPagination />
+            {/* each result is rendered by the first item whose type it is */}
             <SearchResult>
               <CatalogSearchResultListItem icon={<CatalogIcon />} />
+              <PlatformNewsSearchResultListItem />
             </SearchResult>
           </Grid>
         </Grid>
