@@ -34,6 +34,7 @@ type Row = {
   event_location: string | null;
   delivered_at: number | string | null;
   audience_recorded_at?: number | string | null;
+  delivery_claim?: string | null;
   created_at: number | string;
   updated_at: number | string;
   read_at?: number | string | null;
