@@ -577,8 +577,10 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
       acknowledgedTeams: Number(counts.acknowledgedTeams),
       // teams first by name, followers outside the teams last
       pendingAcknowledgement: [...byTeam.entries()]
-        .sort(([a], [b]) =>
-          a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+        .sort(
+          ([a], [b]) =>
+            Number(a === null) - Number(b === null) ||
+            (a ?? '').localeCompare(b ?? ''),
         )
         .map(([team, users]) => ({ team, users })),
     };

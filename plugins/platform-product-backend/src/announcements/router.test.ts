@@ -351,9 +351,9 @@ describe('announcement routes', () => {
         await nothingWritten();
       });
 
-      const event = (start: string, end: string) => ({
+      const event = (from: string, to: string) => ({
         type: 'event',
-        event: { kind: 'workshop', start, end },
+        event: { kind: 'workshop', start: from, end: to },
       });
 
       it.each([
