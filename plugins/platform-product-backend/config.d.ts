@@ -10,6 +10,13 @@ export interface Config {
        */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    announcements?: {
+      /**
+       * How often to publish and deliver scheduled announcements whose publishAt has come
+       * (and to resume deliveries that crashed). Defaults to every minute.
+       */
+      publishSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     feedback?: {
       /**
        * Keys the hash of feedback authors and the encryption of anonymous authors

@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { platformProductPermissions } from '@platform-product/plugin-platform-product-common';
+import {
+  platformProductBasicPermissions,
+  platformProductPermissions,
+} from '@platform-product/plugin-platform-product-common';
 import { AdoptionService } from './adoption/AdoptionService';
 import {
   recordAdoptionSnapshots,
@@ -13,6 +16,13 @@ import {
 } from './adoption/AdoptionSnapshotTask';
 import { DatabaseAdoptionSnapshotStore } from './adoption/DatabaseAdoptionSnapshotStore';
 import { createAdoptionRouter } from './adoption/router';
+import {
+  AnnouncementPublisher,
+  scheduleAnnouncementPublishing,
+} from './announcements/AnnouncementPublisher';
+import { AnnouncementService } from './announcements/AnnouncementService';
+import { DatabaseAnnouncementStore } from './announcements/DatabaseAnnouncementStore';
+import { createAnnouncementsRouter } from './announcements/router';
 import { getMigratedClient } from './database/migrations';
 import { AuthorIdentity } from './feedback/AuthorIdentity';
 import { DatabaseFeedbackStore } from './feedback/DatabaseFeedbackStore';
@@ -38,6 +48,7 @@ export const platformProductPlugin = createBackendPlugin({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -65,12 +76,41 @@ export const platformProductPlugin = createBackendPlugin({
           ),
         });
 
+        const announcementStore = DatabaseAnnouncementStore.create(db);
+        const publisher = AnnouncementPublisher.create({
+          store: announcementStore,
+          catalog,
+          auth,
+          adoption,
+          notifications: deps.notifications,
+          auditor: deps.auditor,
+          logger: deps.logger,
+        });
+        const announcements = AnnouncementService.create({
+          store: announcementStore,
+          publisher,
+          catalog,
+          permissions,
+          auditor: deps.auditor,
+          logger: deps.logger,
+          appBaseUrl: (config.getOptionalString('app.baseUrl') ?? '').replace(
+            /\/+$/,
+            '',
+          ),
+          backendBaseUrl: await deps.discovery.getExternalBaseUrl(
+            'platform-product',
+          ),
+        });
+
         deps.permissionsRegistry.addResourceType({
           resourceRef: platformProductResourceRef,
           permissions: platformProductPermissions,
           rules: Object.values(platformProductRules),
           getResources: refs => adoption.getProducts(refs),
         });
+        deps.permissionsRegistry.addPermissions(
+          platformProductBasicPermissions,
+        );
 
         const scheduleConfig = config.getOptionalConfig(
           'platformProduct.adoption.snapshotSchedule',
@@ -96,6 +136,24 @@ export const platformProductPlugin = createBackendPlugin({
             }),
         });
 
+        const publishConfig = config.getOptionalConfig(
+          'platformProduct.announcements.publishSchedule',
+        );
+        await scheduleAnnouncementPublishing({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          publisher,
+          schedule: publishConfig
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                publishConfig,
+              )
+            : {
+                frequency: { minutes: 1 },
+                timeout: { minutes: 10 },
+                initialDelay: { seconds: 30 },
+              },
+        });
+
         deps.httpRouter.use(
           createRouter([
             createAdoptionRouter({
@@ -105,6 +163,7 @@ export const platformProductPlugin = createBackendPlugin({
               snapshots,
             }),
             createFeedbackRouter({ httpAuth, feedback }),
+            createAnnouncementsRouter({ httpAuth, announcements }),
           ]),
         );
       },

@@ -1,0 +1,103 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { AnnouncementService } from './AnnouncementService';
+
+export function createAnnouncementsRouter(options: {
+  httpAuth: HttpAuthService;
+  announcements: AnnouncementService;
+}) {
+  const { httpAuth, announcements } = options;
+  const router = Router();
+
+  // writes, marks and reach are a person's
+  const user = async (req: express.Request) => ({
+    credentials: await httpAuth.credentials(req, { allow: ['user'] }),
+    request: req,
+  });
+  // reads are open to other plugins too (the search collator lists published posts)
+  const anyone = async (req: express.Request) => ({
+    credentials: await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    }),
+    request: req,
+  });
+
+  router.post('/announcements', async (req, res) => {
+    res.status(201).json(await announcements.create(req.body, await user(req)));
+  });
+
+  router.get('/announcements', async (req, res) => {
+    res.json(await announcements.list(req.query, await anyone(req)));
+  });
+
+  router.get('/announcements/feed', async (req, res) => {
+    const xml = await announcements.feed(req.query, await anyone(req));
+    res.status(200).type('application/atom+xml; charset=utf-8').send(xml);
+  });
+
+  router.get('/announcements/banners', async (req, res) => {
+    res.json(await announcements.banners(req.query, await anyone(req)));
+  });
+
+  router.get('/announcements/:id', async (req, res) => {
+    res.json(await announcements.get(req.params.id, await anyone(req)));
+  });
+
+  router.patch('/announcements/:id', async (req, res) => {
+    res.json(
+      await announcements.update(req.params.id, req.body, await user(req)),
+    );
+  });
+
+  router.delete('/announcements/:id', async (req, res) => {
+    await announcements.delete(req.params.id, await user(req));
+    res.status(204).end();
+  });
+
+  router.put('/announcements/:id/read', async (req, res) => {
+    res.json(
+      await announcements.markRead(req.params.id, false, await user(req)),
+    );
+  });
+
+  router.put('/announcements/:id/acknowledgement', async (req, res) => {
+    res.json(
+      await announcements.markRead(req.params.id, true, await user(req)),
+    );
+  });
+
+  router.put('/announcements/:id/dismissal', async (req, res) => {
+    await announcements.dismiss(req.params.id, await user(req));
+    res.status(204).end();
+  });
+
+  router.get('/announcements/:id/reach', async (req, res) => {
+    res.json(await announcements.reach(req.params.id, await user(req)));
+  });
+
+  router.get('/announcements/:id/event.ics', async (req, res) => {
+    const ics = await announcements.eventIcs(req.params.id, await anyone(req));
+    res
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .attachment('event.ics')
+      .send(ics);
+  });
+
+  router.get('/follows', async (req, res) => {
+    res.json(
+      await announcements.follow(req.query, undefined, await anyone(req)),
+    );
+  });
+
+  router.put('/follows', async (req, res) => {
+    res.json(await announcements.follow(req.query, true, await user(req)));
+  });
+
+  router.delete('/follows', async (req, res) => {
+    res.json(await announcements.follow(req.query, false, await user(req)));
+  });
+
+  return router;
+}
