@@ -1,6 +1,5 @@
 import {
   AuditorService,
-  coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
