@@ -12,7 +12,14 @@ export {
   EntityPartOfProductCard,
   EntityGiveFeedbackCard,
   EntityProductFeedbackContent,
+  EntityProductNewsContent,
+  EntityLatestProductNewsCard,
+  EntityPlatformNewsBanner,
+  PlatformNewsBanner,
+  PlatformNewsHomeCard,
+  PlatformNewsPage,
 } from './plugin';
+export { rootRouteRef as platformNewsRouteRef } from './routes';
 export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
 export { platformProductColumns } from './components/catalog/columns';
 export {
@@ -28,5 +35,11 @@ export {
   useFeedbackList,
   useFeedbackPost,
   useFeedbackStats,
+  useAnnouncement,
+  useAnnouncementBanners,
+  useAnnouncementList,
+  useAnnouncementReach,
+  useProductFollow,
+  useUnreadAnnouncementCount,
 } from '@platform-product/plugin-platform-product-react';
 export type { PlatformProductApi } from '@platform-product/plugin-platform-product-react';
