@@ -1,21 +1,26 @@
 import Tooltip from '@material-ui/core/Tooltip';
 import { AnnouncementEvent } from '@platform-product/plugin-platform-product-common';
 
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Each unit is used up to the next one's threshold: "in 10 days" reads better than "in 1 week". */
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number, number]> = [
+  ['year', 365 * DAY, 365 * DAY],
+  ['month', 30 * DAY, 60 * DAY],
+  ['week', 7 * DAY, 14 * DAY],
+  ['day', DAY, 36 * HOUR],
+  ['hour', HOUR, HOUR],
+  ['minute', MINUTE, MINUTE],
 ];
 
-/** "in 3 days", "2 hours ago", "now". */
+/** "in 3 days", "2 hours ago", "just now". */
 export function relativeTime(iso: string, now = Date.now()): string {
   const seconds = (Date.parse(iso) - now) / 1000;
   const format = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) {
+  for (const [unit, size, from] of UNITS) {
+    if (Math.abs(seconds) >= from) {
       return format.format(Math.round(seconds / size), unit);
     }
   }
