@@ -39,8 +39,8 @@ function setup(
   options: { canManage?: boolean } = {},
 ) {
   const api = announcementsApi({
-    listAnnouncements: jest.fn(async options =>
-      options?.upcoming
+    listAnnouncements: jest.fn(async query =>
+      query?.upcoming
         ? page([event()])
         : page([deprecation(), event(), announcement()]),
     ),

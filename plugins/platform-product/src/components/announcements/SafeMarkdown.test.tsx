@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { safeLinkUri, SafeMarkdown } from './SafeMarkdown';
