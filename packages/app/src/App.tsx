@@ -1,4 +1,4 @@
-import { Navigate, Route } from 'react-router-dom';
+import { Route } from 'react-router-dom';
 import { ApiExplorerPage } from '@backstage/plugin-api-docs';
 import {
   CatalogEntityPage,
@@ -14,6 +14,7 @@ import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
+import { HomePage } from './components/home/HomePage';
 
 import {
   AlertDisplay,
@@ -28,6 +29,7 @@ import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   platformProductColumns,
   platformProductPlugin,
+  PlatformNewsPage,
 } from '@platform-product/plugin-platform-product';
 
 const app = createApp({
@@ -63,7 +65,7 @@ const catalogColumns: CatalogTableColumnsFunc = context => {
 
 const routes = (
   <FlatRoutes>
-    <Route path="/" element={<Navigate to="catalog" />} />
+    <Route path="/" element={<HomePage />} />
     <Route
       path="/catalog"
       element={
@@ -86,6 +88,7 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/platform-news" element={<PlatformNewsPage />} />
   </FlatRoutes>
 );
 

@@ -26,7 +26,9 @@ export const PlatformNewsBanner = (props: { productRef?: string }) => {
   const [error, setError] = useState<string>();
   if (!banners.length) return null;
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 8 }} mb={2}>
+    // padded like a grid item, so it can sit in a grid item without padding of its
+    // own and take no room at all when there is no banner
+    <Box display="flex" flexDirection="column" style={{ gap: 8 }} p={1.5}>
       {banners.map(post => (
         <Alert
           key={post.id}
