@@ -4,6 +4,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import PinIcon from '@material-ui/icons/Bookmark';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import EventIcon from '@material-ui/icons/Event';
 import PlaceIcon from '@material-ui/icons/Place';
@@ -20,7 +21,6 @@ import {
   STATE_LABELS,
 } from './labels';
 import { useAnnouncementLink } from './links';
-import PinIcon from '@material-ui/icons/Bookmark';
 
 const useStyles = makeStyles(
   theme => ({

@@ -111,6 +111,26 @@ describe('PlatformNewsPage', () => {
     );
   });
 
+  it('keeps what the user types across a pause in the search', async () => {
+    const { api, render } = setup();
+    await render();
+    await screen.findByText('2 posts');
+    const search = screen.getByLabelText('Search');
+    await userEvent.type(search, 'api ');
+    await waitFor(() =>
+      expect(api.listAnnouncements).toHaveBeenLastCalledWith(
+        expect.objectContaining({ q: 'api' }),
+      ),
+    );
+    expect(search).toHaveValue('api ');
+    await userEvent.type(search, 'v1');
+    await waitFor(() =>
+      expect(api.listAnnouncements).toHaveBeenLastCalledWith(
+        expect.objectContaining({ q: 'api v1' }),
+      ),
+    );
+  });
+
   it('takes its filters from the URL', async () => {
     const { api, render } = setup(
       {},

@@ -107,9 +107,18 @@ const PlatformNewsList = () => {
     300,
     [tagText],
   );
-  // the URL can change under the fields (back button, a tag link)
-  useEffect(() => setSearch(q), [q]);
-  useEffect(() => setTagText(tag), [tag]);
+  // the URL can change under the fields (back button, clear filters); keep what
+  // the user is typing when it is only the debounced, trimmed form of the URL's
+  useEffect(() => setSearch(text => (text.trim() === q ? text : q)), [q]);
+  useEffect(
+    () =>
+      setTagText(text =>
+        text.trim().replace(/^#/, '').toLocaleLowerCase('en-US') === tag
+          ? text
+          : tag,
+      ),
+    [tag],
+  );
 
   const list = useAnnouncementList({
     productRef: productRef || undefined,
