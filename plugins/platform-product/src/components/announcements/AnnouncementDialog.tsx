@@ -1,5 +1,6 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -533,7 +534,9 @@ export const AnnouncementDialog = (props: {
                 <option value="">Myself</option>
                 {groups.map(group => (
                   <option key={group} value={group}>
-                    {group}
+                    {humanizeEntityRef(parseEntityRef(group), {
+                      defaultKind: 'group',
+                    })}
                   </option>
                 ))}
               </TextField>

@@ -242,7 +242,7 @@ describe('EntityProductNewsContent', () => {
       within(postAs)
         .getAllByRole('option')
         .map(o => o.textContent),
-    ).toEqual(['Myself', 'group:default/platform-team', 'group:default/sre']);
+    ).toEqual(['Myself', 'platform-team', 'sre']);
     await userEvent.selectOptions(postAs, 'group:default/platform-team');
     await userEvent.click(within(dialog).getByLabelText('Pinned'));
     await userEvent.click(

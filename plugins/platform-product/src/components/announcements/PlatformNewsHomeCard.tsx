@@ -4,8 +4,8 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import Badge from '@material-ui/core/Badge';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import AnnouncementIcon from '@material-ui/icons/Announcement';
 import { useAnnouncementList } from '@platform-product/plugin-platform-product-react';
@@ -15,7 +15,6 @@ import { useAnnouncementLink } from './links';
 const useStyles = makeStyles(
   theme => ({
     title: { display: 'flex', alignItems: 'center', gap: theme.spacing(1.5) },
-    badge: { marginLeft: theme.spacing(1.5) },
   }),
   { name: 'PlatformProductNewsHomeCard' },
 );
@@ -36,16 +35,12 @@ export const PlatformNewsHomeCard = (props: {
       <AnnouncementIcon color="primary" />
       Platform news
       {unread > 0 && (
-        <Badge
-          badgeContent={unread}
+        <Chip
+          size="small"
           color="primary"
-          max={99}
-          className={classes.badge}
+          label={`${unread > 99 ? '99+' : unread} unread`}
           data-testid="unread-count"
-          aria-label={`${unread} unread`}
-        >
-          <span />
-        </Badge>
+        />
       )}
     </span>
   );
@@ -76,11 +71,6 @@ export const PlatformNewsHomeCard = (props: {
   return (
     <InfoCard
       title={title}
-      subheader={
-        unread > 0
-          ? `${unread} unread ${unread === 1 ? 'post' : 'posts'}`
-          : undefined
-      }
       variant={variant}
       deepLink={{ title: 'All platform news', link: link() }}
     >

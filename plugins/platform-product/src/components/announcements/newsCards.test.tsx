@@ -178,8 +178,9 @@ describe('PlatformNewsHomeCard', () => {
       ),
     });
     await rendered;
-    expect(await screen.findByText('7 unread posts')).toBeInTheDocument();
-    expect(screen.getByTestId('unread-count')).toHaveTextContent('7');
+    expect(await screen.findByTestId('unread-count')).toHaveTextContent(
+      '7 unread',
+    );
     const posts = screen.getAllByTestId('announcement');
     expect(posts).toHaveLength(3);
     expect(within(posts[2]).getByText(/Everyone/)).toBeInTheDocument();
