@@ -1,4 +1,4 @@
-import { Navigate, Route } from 'react-router-dom';
+import { Route } from 'react-router-dom';
 import { ApiExplorerPage } from '@backstage/plugin-api-docs';
 import {
   CatalogEntityPage,
@@ -15,6 +15,7 @@ import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
 import { DemoSignInPage } from './components/signIn/DemoSignInPage';
+import { HomePage } from './components/home/HomePage';
 
 import { AlertDisplay, OAuthRequestDialog } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
@@ -25,6 +26,7 @@ import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   platformProductColumns,
   platformProductPlugin,
+  PlatformNewsPage,
 } from '@platform-product/plugin-platform-product';
 
 const app = createApp({
@@ -60,7 +62,7 @@ const catalogColumns: CatalogTableColumnsFunc = context => {
 
 const routes = (
   <FlatRoutes>
-    <Route path="/" element={<Navigate to="catalog" />} />
+    <Route path="/" element={<HomePage />} />
     <Route
       path="/catalog"
       element={
@@ -83,6 +85,7 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/platform-news" element={<PlatformNewsPage />} />
   </FlatRoutes>
 );
 

@@ -5,6 +5,7 @@
  */
 export * from './adoption';
 export * from './feedback';
+export * from './announcements';
 export type {
   AdoptingTeam,
   AdoptionConsumer,
@@ -21,4 +22,14 @@ export type {
   FeedbackType,
   FeedbackVote,
   UpdateFeedbackRequest,
+  Announcement,
+  AnnouncementEvent,
+  AnnouncementList,
+  AnnouncementReach,
+  AnnouncementState,
+  AnnouncementType,
+  CreateAnnouncementRequest,
+  EventKind,
+  ProductFollow,
+  UpdateAnnouncementRequest,
 } from '@platform-product/plugin-platform-product-common';

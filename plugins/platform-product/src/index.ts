@@ -13,8 +13,15 @@ export {
   EntityGiveFeedbackCard,
   EntityProductFeedbackContent,
   PlatformNewsSearchResultListItem,
+  EntityProductNewsContent,
+  EntityLatestProductNewsCard,
+  EntityPlatformNewsBanner,
+  PlatformNewsBanner,
+  PlatformNewsHomeCard,
+  PlatformNewsPage,
 } from './plugin';
 export type { PlatformNewsSearchResultListItemProps } from './components/search/PlatformNewsSearchResultListItem';
+export { rootRouteRef as platformNewsRouteRef } from './routes';
 export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
 export { platformProductColumns } from './components/catalog/columns';
 export {
@@ -34,5 +41,11 @@ export {
   useFeedbackList,
   useFeedbackPost,
   useFeedbackStats,
+  useAnnouncement,
+  useAnnouncementBanners,
+  useAnnouncementList,
+  useAnnouncementReach,
+  useProductFollow,
+  useUnreadAnnouncementCount,
 } from '@platform-product/plugin-platform-product-react';
 export type { PlatformProductApi } from '@platform-product/plugin-platform-product-react';

@@ -2,6 +2,7 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
@@ -11,6 +12,7 @@ import {
   PlatformProductClient,
   platformProductApiRef,
 } from '@platform-product/plugin-platform-product-react';
+import { rootRouteRef } from './routes';
 
 /**
  * The Platform Product frontend plugin (legacy frontend system).
@@ -27,6 +29,9 @@ export const platformProductPlugin = createPlugin({
         new PlatformProductClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: {
+    platformNews: rootRouteRef,
+  },
 });
 
 /**
@@ -134,6 +139,115 @@ export const EntityProductFeedbackContent = platformProductPlugin.provide(
       lazy: () =>
         import('./components/feedback/EntityProductFeedbackContent').then(
           m => m.EntityProductFeedbackContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Platform news page: every product's posts and the global ones, with
+ * filters (product, type, tag, search, unread, upcoming events), and one post at
+ * `/:id`. Mount it at `/platform-news`: notifications and search results link to
+ * `/platform-news/<id>`.
+ *
+ * @public
+ */
+export const PlatformNewsPage = platformProductPlugin.provide(
+  createRoutableExtension({
+    name: 'PlatformNewsPage',
+    component: () =>
+      import('./components/announcements/PlatformNewsPage').then(
+        m => m.PlatformNewsPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * A product's News tab: upcoming events first, then a timeline of its posts;
+ * follow the product; for the product team, new posts, edits and each post's
+ * reach. Mount it at `path="/news"`.
+ *
+ * @public
+ */
+export const EntityProductNewsContent = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductNewsContent',
+    component: {
+      lazy: () =>
+        import('./components/announcements/EntityProductNewsContent').then(
+          m => m.EntityProductNewsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * "Latest from <product>" for the pages of a product's parts and of the
+ * entities that use it. `hideWhenEmpty` renders nothing when there is no news.
+ *
+ * @public
+ */
+export const EntityLatestProductNewsCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityLatestProductNewsCard',
+    component: {
+      lazy: () =>
+        import('./components/announcements/EntityLatestProductNewsCard').then(
+          m => m.EntityLatestProductNewsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The homepage card "Platform news": the unread count and the latest posts.
+ *
+ * @public
+ */
+export const PlatformNewsHomeCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'PlatformNewsHomeCard',
+    component: {
+      lazy: () =>
+        import('./components/announcements/PlatformNewsHomeCard').then(
+          m => m.PlatformNewsHomeCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Pinned maintenance and incident posts as dismissible banners: the global ones,
+ * plus a product's with `productRef`. Put it at the top of the app.
+ *
+ * @public
+ */
+export const PlatformNewsBanner = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'PlatformNewsBanner',
+    component: {
+      lazy: () =>
+        import('./components/announcements/PlatformNewsBanner').then(
+          m => m.PlatformNewsBanner,
+        ),
+    },
+  }),
+);
+
+/**
+ * The banners of the product whose entity page this is: put it at the top of
+ * the PlatformProduct entity page.
+ *
+ * @public
+ */
+export const EntityPlatformNewsBanner = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformNewsBanner',
+    component: {
+      lazy: () =>
+        import('./components/announcements/PlatformNewsBanner').then(
+          m => m.EntityPlatformNewsBanner,
         ),
     },
   }),

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
+import { PlatformProductAnnouncementsApi } from '../announcements/AnnouncementsApi';
 import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
 
 /**
@@ -7,7 +8,9 @@ import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
  *
  * @public
  */
-export interface PlatformProductApi extends PlatformProductFeedbackApi {
+export interface PlatformProductApi
+  extends PlatformProductFeedbackApi,
+    PlatformProductAnnouncementsApi {
   /**
    * Who uses a product: its consumers (entities that depend on the product or
    * one of its parts) grouped by their owning teams, plus daily history.

@@ -1,5 +1,5 @@
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
-import { PlatformProductFeedbackClient } from '../feedback/FeedbackClient';
+import { PlatformProductAnnouncementsClient } from '../announcements/AnnouncementsClient';
 import { PlatformProductApi } from './PlatformProductApi';
 
 /**
@@ -9,7 +9,7 @@ import { PlatformProductApi } from './PlatformProductApi';
  * @public
  */
 export class PlatformProductClient
-  extends PlatformProductFeedbackClient
+  extends PlatformProductAnnouncementsClient
   implements PlatformProductApi
 {
   async getAdoption(productRef: string): Promise<ProductAdoption> {

@@ -2,7 +2,9 @@ import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
+import CategoryIcon from '@material-ui/icons/Category';
 import WidgetsIcon from '@material-ui/icons/Widgets';
+import AnnouncementIcon from '@material-ui/icons/Announcement';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -66,7 +68,8 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarDivider />
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         {/* Global nav, not org-specific */}
-        <SidebarItem icon={HomeIcon} to="catalog" text="Home" />
+        <SidebarItem icon={HomeIcon} to="/" text="Home" />
+        <SidebarItem icon={CategoryIcon} to="catalog" text="Catalog" />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"
@@ -76,6 +79,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={WidgetsIcon}
           to="/catalog?filters[kind]=platformproduct"
           text="Products"
+        />
+        <SidebarItem
+          icon={AnnouncementIcon}
+          to="/platform-news"
+          text="Platform news"
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         {/* End global nav */}

@@ -52,9 +52,12 @@ import {
 } from '@backstage/catalog-model';
 import {
   EntityGiveFeedbackCard,
+  EntityLatestProductNewsCard,
   EntityPartOfProductCard,
+  EntityPlatformNewsBanner,
   EntityPlatformProductOverviewContent,
   EntityProductFeedbackContent,
+  EntityProductNewsContent,
   EntityProductsManagedCard,
   EntityProductsOwnedCard,
   isPartOfPlatformProduct,
@@ -95,6 +98,11 @@ const cicdContent = (
 
 const entityWarningContent = (
   <>
+    {/* pinned maintenance and incidents: the global ones, and the product's on its page */}
+    <Grid item xs={12} style={{ padding: 0 }}>
+      <EntityPlatformNewsBanner />
+    </Grid>
+
     <EntitySwitch>
       <EntitySwitch.Case if={isOrphan}>
         <Grid item xs={12}>
@@ -136,10 +144,19 @@ const partOfProductContent = (
   </EntitySwitch>
 );
 
+// On the pages of a product's parts and consumers: the product's latest posts
+// (nothing when the entity uses no product, or the product has not posted).
+const latestProductNewsContent = (
+  <Grid item xs={12}>
+    <EntityLatestProductNewsCard hideWhenEmpty />
+  </Grid>
+);
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
     {partOfProductContent}
+    {latestProductNewsContent}
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
@@ -248,6 +265,7 @@ const apiPage = (
       <Grid container spacing={3}>
         {entityWarningContent}
         {partOfProductContent}
+        {latestProductNewsContent}
         <Grid item md={6}>
           <EntityAboutCard />
         </Grid>
@@ -328,6 +346,7 @@ const systemPage = (
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
         {partOfProductContent}
+        {latestProductNewsContent}
         <Grid item md={6}>
           <EntityAboutCard />
         </Grid>
@@ -420,6 +439,9 @@ const platformProductPage = (
           <EntityGiveFeedbackCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/news" title="News">
+      <EntityProductNewsContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/feedback" title="Feedback">
       <EntityProductFeedbackContent />

@@ -1,0 +1,246 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Announcement,
+  AnnouncementReach,
+  ProductFollow,
+} from '@platform-product/plugin-platform-product-common';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { platformProductApiRef } from '../adoption/PlatformProductApi';
+import { ListAnnouncementsOptions } from './AnnouncementsApi';
+
+/**
+ * Announcements, one page at a time: the first page for the given filters, more
+ * pages with `loadMore`; new filters start over.
+ *
+ * @public
+ */
+export function useAnnouncementList(
+  options: Omit<ListAnnouncementsOptions, 'cursor'>,
+): {
+  items: Announcement[];
+  totalCount?: number;
+  /** unread posts in the same scope (product or entity), whatever the other filters */
+  unreadCount?: number;
+  hasMore: boolean;
+  loading: boolean;
+  error?: Error;
+  loadMore: () => void;
+  reload: () => void;
+  /** Replaces one post in place (after an edit, a read or an acknowledgement). */
+  updateItem: (item: Announcement) => void;
+  removeItem: (id: string) => void;
+} {
+  const api = useApi(platformProductApiRef);
+  const {
+    productRef,
+    entityRef,
+    type,
+    tag,
+    q,
+    upcoming,
+    unread,
+    drafts,
+    limit,
+  } = options;
+  const [items, setItems] = useState<Announcement[]>([]);
+  const [totalCount, setTotalCount] = useState<number>();
+  const [unreadCount, setUnreadCount] = useState<number>();
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error>();
+  const [generation, setGeneration] = useState(0);
+  // the latest request wins: an answer to older filters is dropped
+  const requestId = useRef(0);
+
+  const load = useCallback(
+    async (cursor: string | undefined) => {
+      const id = ++requestId.current;
+      setLoading(true);
+      setError(undefined);
+      try {
+        const page = await api.listAnnouncements({
+          productRef,
+          entityRef,
+          type,
+          tag,
+          q,
+          upcoming,
+          unread,
+          drafts,
+          limit,
+          cursor,
+        });
+        if (id !== requestId.current) return;
+        setItems(previous =>
+          cursor ? [...previous, ...page.items] : page.items,
+        );
+        setTotalCount(page.totalCount);
+        setUnreadCount(page.unreadCount);
+        setNextCursor(page.nextCursor);
+      } catch (e) {
+        if (id !== requestId.current) return;
+        setError(e as Error);
+      } finally {
+        if (id === requestId.current) setLoading(false);
+      }
+    },
+    [api, productRef, entityRef, type, tag, q, upcoming, unread, drafts, limit],
+  );
+
+  useEffect(() => {
+    setItems([]);
+    setTotalCount(undefined);
+    setNextCursor(null);
+    load(undefined);
+  }, [load, generation]);
+
+  return {
+    items,
+    totalCount,
+    unreadCount,
+    hasMore: !!nextCursor,
+    loading,
+    error,
+    loadMore: () => {
+      if (nextCursor && !loading) load(nextCursor);
+    },
+    reload: () => setGeneration(g => g + 1),
+    updateItem: item =>
+      setItems(previous => previous.map(p => (p.id === item.id ? item : p))),
+    removeItem: id => {
+      setItems(previous => previous.filter(p => p.id !== id));
+      setTotalCount(count => (count ? count - 1 : count));
+    },
+  };
+}
+
+/**
+ * One announcement; nothing while `id` is undefined.
+ *
+ * @public
+ */
+export function useAnnouncement(id: string | undefined): {
+  announcement?: Announcement;
+  loading: boolean;
+  error?: Error;
+  retry: () => void;
+} {
+  const api = useApi(platformProductApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    async () => (id ? api.getAnnouncement(id) : undefined),
+    [api, id],
+  );
+  return { announcement: value, loading, error, retry };
+}
+
+/**
+ * Who a post reached (for the product team); nothing while `id` is undefined.
+ *
+ * @public
+ */
+export function useAnnouncementReach(id: string | undefined): {
+  reach?: AnnouncementReach;
+  loading: boolean;
+  error?: Error;
+  retry: () => void;
+} {
+  const api = useApi(platformProductApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    async () => (id ? api.getAnnouncementReach(id) : undefined),
+    [api, id],
+  );
+  return { reach: value, loading, error, retry };
+}
+
+/**
+ * Whether the caller follows a product, with a way to follow or unfollow it.
+ * `setFollowing` rejects with the server's error.
+ *
+ * @public
+ */
+export function useProductFollow(productRef: string): {
+  follow?: ProductFollow;
+  loading: boolean;
+  error?: Error;
+  retry: () => void;
+  setFollowing: (following: boolean) => Promise<ProductFollow>;
+} {
+  const api = useApi(platformProductApiRef);
+  const [changed, setChanged] = useState<ProductFollow>();
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    setChanged(undefined);
+    return api.getProductFollow(productRef);
+  }, [api, productRef]);
+  const setFollowing = useCallback(
+    async (following: boolean) => {
+      const next = await api.followProduct(productRef, following);
+      setChanged(next);
+      return next;
+    },
+    [api, productRef],
+  );
+  return { follow: changed ?? value, loading, error, retry, setFollowing };
+}
+
+/**
+ * The banners the caller has not dismissed (pinned maintenance and incident posts):
+ * the global ones, and a product's with `productRef`. `dismiss` hides one for good
+ * and rejects with the server's error.
+ *
+ * @public
+ */
+export function useAnnouncementBanners(productRef?: string): {
+  banners: Announcement[];
+  loading: boolean;
+  error?: Error;
+  dismiss: (id: string) => Promise<void>;
+} {
+  const api = useApi(platformProductApiRef);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const { value, loading, error } = useAsyncRetry(
+    () => api.getAnnouncementBanners(productRef),
+    [api, productRef],
+  );
+  const dismiss = useCallback(
+    async (id: string) => {
+      await api.dismissAnnouncement(id);
+      setDismissed(previous => [...previous, id]);
+    },
+    [api],
+  );
+  return {
+    banners: (value ?? []).filter(banner => !dismissed.includes(banner.id)),
+    loading,
+    error,
+    dismiss,
+  };
+}
+
+/**
+ * How many published posts the caller has not read: of one product
+ * (`productRef`), of the products an entity belongs to (`entityRef`), or all.
+ *
+ * @public
+ */
+export function useUnreadAnnouncementCount(
+  scope: { productRef?: string; entityRef?: string } = {},
+): {
+  count?: number;
+  loading: boolean;
+  error?: Error;
+  retry: () => void;
+} {
+  const api = useApi(platformProductApiRef);
+  const { productRef, entityRef } = scope;
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const page = await api.listAnnouncements({
+      productRef,
+      entityRef,
+      unread: true,
+      limit: 1,
+    });
+    return page.unreadCount;
+  }, [api, productRef, entityRef]);
+  return { count: value, loading, error, retry };
+}
