@@ -2,6 +2,9 @@ import { expect, Page, test } from '@playwright/test';
 import { readFile } from 'fs/promises';
 import { DEVELOPER, PM, shot, signIn } from './helpers';
 
+// several people, each in a browser of their own: more than the default 90 s on a busy machine
+test.setTimeout(180_000);
+
 const PRODUCT_PAGE = '/catalog/default/platformproduct/deployment-platform';
 
 /** A local date-time for a datetime-local input, days from now at the given hour. */
@@ -153,4 +156,65 @@ test('news: an event shows on the News tab, upcoming first, with its .ics', asyn
   expect(ics).toContain('BEGIN:VEVENT');
   expect(ics).toContain(`SUMMARY:${title.replace(/([,;])/g, '\\$1')}`);
   await shot(page, 'news-event-post');
+});
+
+test('news: an admin pins a global maintenance; a developer sees the banner and the unread count at home, filters the news page, and a dismissal holds on another device', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const title = `Backstage maintenance window (${Date.now()})`;
+
+  // Alex Morgan is in the admins group: the demo policy lets admins post global news
+  await signIn(page, 'alex.morgan');
+  await page.goto('/platform-news');
+  await page.getByRole('button', { name: 'New global announcement' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: /Maintenance/ }).check();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog
+    .getByLabel('Summary')
+    .fill('Saturday 06:00-08:00 UTC: deploys are paused.');
+  await dialog.getByLabel('Body').fill('Plan releases around it.');
+  await dialog.getByLabel('Pinned').check();
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog).toBeHidden();
+
+  // the developer's home page: the banner and the unread count
+  const devContext = await browser.newContext({ baseURL });
+  const dev = await devContext.newPage();
+  await signIn(dev, DEVELOPER);
+  await dev.goto('/');
+  const banner = dev
+    .getByTestId('platform-news-banner')
+    .filter({ hasText: title });
+  await expect(banner).toBeVisible();
+  await expect(dev.getByTestId('unread-count')).toHaveText(/\d+ unread/);
+  await shot(dev, 'news-home');
+
+  // the news page filters by type on the server
+  await dev.goto('/platform-news');
+  await dev.getByLabel('Type').selectOption('maintenance');
+  await expect(
+    dev.getByTestId('announcement').filter({ hasText: title }),
+  ).toBeVisible();
+  await expect(
+    dev.getByTestId('announcement').filter({ hasText: /Deprecation/ }),
+  ).toHaveCount(0);
+  await shot(dev, 'news-page-filtered');
+
+  // dismissed once, gone on every device
+  await dev.goto('/');
+  await banner.getByRole('button', { name: `Dismiss ${title}` }).click();
+  await expect(banner).toBeHidden();
+  const otherDevice = await browser.newContext({ baseURL });
+  const other = await otherDevice.newPage();
+  await signIn(other, DEVELOPER);
+  await other.goto('/');
+  await expect(other.getByTestId('unread-count')).toBeVisible();
+  await expect(
+    other.getByTestId('platform-news-banner').filter({ hasText: title }),
+  ).toHaveCount(0);
+  await otherDevice.close();
+  await devContext.close();
 });

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEVELOPER, PM, shot, signIn } from './helpers';
 
+// several people, each in a browser of their own: more than the default 90 s on a busy machine
+test.setTimeout(180_000);
+
 // Two people: Kim Nguyen, a developer whose team deploys with the Deployment Platform,
 // gives feedback from a part's page; Jane Doe, its product manager, triages and replies;
 // Kim hears back through a notification.
