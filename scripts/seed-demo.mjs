@@ -178,6 +178,58 @@ const posts = [
   },
 ];
 
+const inDays = (days, hour) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toISOString();
+};
+
+const announcements = [
+  {
+    author: 'jane.doe',
+    productRef: deployment,
+    type: 'release',
+    tags: ['cli'],
+    title: 'deploy CLI 2.4: rollouts 40% faster',
+    summary: 'Parallel image pulls and a new progress view.',
+    body: 'Update with `brew upgrade deploy`. See the **changelog** for details.',
+  },
+  {
+    author: 'jane.doe',
+    productRef: deployment,
+    type: 'deprecation',
+    tags: ['api', 'migration'],
+    title: 'The v1 deploy API goes away',
+    summary: 'Move your pipelines to the v2 API before it is switched off.',
+    body: 'Every v1 call has a v2 equivalent: see the migration guide.',
+    effectiveAt: inDays(45, 9),
+  },
+  {
+    author: 'jane.doe',
+    productRef: deployment,
+    type: 'event',
+    tags: ['office-hours'],
+    title: 'Deployment office hours',
+    summary: 'Bring your rollout questions; we look at pipelines live.',
+    body: 'Every team is welcome, no preparation needed.',
+    event: {
+      kind: 'office-hours',
+      start: inDays(6, 14),
+      end: inDays(6, 15),
+      location: 'https://meet.example.com/deploy',
+    },
+  },
+  {
+    author: 'chen.wei',
+    productRef: observability,
+    type: 'changelog',
+    tags: ['alerts'],
+    title: 'Alert routes follow team renames',
+    summary: 'Renaming a team in the catalog now moves its alert routes.',
+    body: 'Thanks to everyone who reported it on the Feedback tab.',
+  },
+];
+
 async function seed() {
   await waitForCatalog();
   const existing = await call(
@@ -217,8 +269,11 @@ async function seed() {
         status: post.status,
       });
   }
+  for (const { author, ...announcement } of announcements) {
+    await call(author, 'POST', '/announcements', announcement);
+  }
   console.log(
-    `[seed-demo] seeded ${ratings.length} ratings and ${posts.length} posts`,
+    `[seed-demo] seeded ${ratings.length} ratings, ${posts.length} posts and ${announcements.length} announcements`,
   );
 }
 
