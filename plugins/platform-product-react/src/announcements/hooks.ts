@@ -4,9 +4,10 @@ import {
   AnnouncementReach,
   ProductFollow,
 } from '@platform-product/plugin-platform-product-common';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformProductApiRef } from '../adoption/PlatformProductApi';
+import { usePagedList } from '../shared/usePagedList';
 import { ListAnnouncementsOptions } from './AnnouncementsApi';
 
 /**
@@ -43,76 +44,24 @@ export function useAnnouncementList(
     drafts,
     limit,
   } = options;
-  const [items, setItems] = useState<Announcement[]>([]);
-  const [totalCount, setTotalCount] = useState<number>();
-  const [unreadCount, setUnreadCount] = useState<number>();
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error>();
-  const [generation, setGeneration] = useState(0);
-  // the latest request wins: an answer to older filters is dropped
-  const requestId = useRef(0);
-
-  const load = useCallback(
-    async (cursor: string | undefined) => {
-      const id = ++requestId.current;
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await api.listAnnouncements({
-          productRef,
-          entityRef,
-          type,
-          tag,
-          q,
-          upcoming,
-          unread,
-          drafts,
-          limit,
-          cursor,
-        });
-        if (id !== requestId.current) return;
-        setItems(previous =>
-          cursor ? [...previous, ...page.items] : page.items,
-        );
-        setTotalCount(page.totalCount);
-        setUnreadCount(page.unreadCount);
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        if (id !== requestId.current) return;
-        setError(e as Error);
-      } finally {
-        if (id === requestId.current) setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor: string | undefined) =>
+      api.listAnnouncements({
+        productRef,
+        entityRef,
+        type,
+        tag,
+        q,
+        upcoming,
+        unread,
+        drafts,
+        limit,
+        cursor,
+      }),
     [api, productRef, entityRef, type, tag, q, upcoming, unread, drafts, limit],
   );
-
-  useEffect(() => {
-    setItems([]);
-    setTotalCount(undefined);
-    setNextCursor(null);
-    load(undefined);
-  }, [load, generation]);
-
-  return {
-    items,
-    totalCount,
-    unreadCount,
-    hasMore: !!nextCursor,
-    loading,
-    error,
-    loadMore: () => {
-      if (nextCursor && !loading) load(nextCursor);
-    },
-    reload: () => setGeneration(g => g + 1),
-    updateItem: item =>
-      setItems(previous => previous.map(p => (p.id === item.id ? item : p))),
-    removeItem: id => {
-      setItems(previous => previous.filter(p => p.id !== id));
-      setTotalCount(count => (count ? count - 1 : count));
-    },
-  };
+  const { lastPage, ...list } = usePagedList(fetchPage);
+  return { ...list, unreadCount: lastPage?.unreadCount };
 }
 
 /**

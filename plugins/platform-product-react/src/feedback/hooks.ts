@@ -4,9 +4,10 @@ import {
   FeedbackItemWithReplies,
   FeedbackStats,
 } from '@platform-product/plugin-platform-product-common';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformProductApiRef } from '../adoption/PlatformProductApi';
+import { usePagedList } from '../shared/usePagedList';
 import { ListFeedbackOptions } from './FeedbackApi';
 
 /**
@@ -66,68 +67,24 @@ export function useFeedbackList(options: ListFeedbackOptions): {
   reload: () => void;
   /** Replaces one item in place (after a vote or a status change). */
   updateItem: (item: FeedbackItem) => void;
+  removeItem: (id: string) => void;
 } {
   const api = useApi(platformProductApiRef);
   const { productRef, type, status, q, sort, limit, mine } = options;
-  const [items, setItems] = useState<FeedbackItem[]>([]);
-  const [totalCount, setTotalCount] = useState<number>();
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error>();
-  const [generation, setGeneration] = useState(0);
-  // the latest request wins: an answer to older filters is dropped
-  const requestId = useRef(0);
-
-  const load = useCallback(
-    async (cursor: string | undefined) => {
-      const id = ++requestId.current;
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await api.listFeedback({
-          productRef,
-          type,
-          status,
-          q,
-          sort,
-          limit,
-          mine,
-          cursor,
-        });
-        if (id !== requestId.current) return;
-        setItems(previous =>
-          cursor ? [...previous, ...page.items] : page.items,
-        );
-        setTotalCount(page.totalCount);
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        if (id !== requestId.current) return;
-        setError(e as Error);
-      } finally {
-        if (id === requestId.current) setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor: string | undefined) =>
+      api.listFeedback({
+        productRef,
+        type,
+        status,
+        q,
+        sort,
+        limit,
+        mine,
+        cursor,
+      }),
     [api, productRef, type, status, q, sort, limit, mine],
   );
-
-  useEffect(() => {
-    setItems([]);
-    setTotalCount(undefined);
-    setNextCursor(null);
-    load(undefined);
-  }, [load, generation]);
-
-  return {
-    items,
-    totalCount,
-    hasMore: !!nextCursor,
-    loading,
-    error,
-    loadMore: () => {
-      if (nextCursor && !loading) load(nextCursor);
-    },
-    reload: () => setGeneration(g => g + 1),
-    updateItem: item =>
-      setItems(previous => previous.map(p => (p.id === item.id ? item : p))),
-  };
+  const { lastPage: _lastPage, ...list } = usePagedList(fetchPage);
+  return list;
 }

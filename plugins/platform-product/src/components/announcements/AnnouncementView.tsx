@@ -5,7 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -25,6 +25,7 @@ import {
   useAnnouncement,
 } from '@platform-product/plugin-platform-product-react';
 import { useEffect, useState } from 'react';
+import { DownloadButton } from '../shared/DownloadButton';
 import { errorMessage } from '../shared/errorMessage';
 import { EventDetails, PostDate } from './AnnouncementSummary';
 import { absoluteTime, RelativeTime } from './dates';
@@ -51,51 +52,23 @@ const useStyles = makeStyles(
   { name: 'PlatformProductAnnouncementView' },
 );
 
-/** Saves a file the browser got through the fetchApi (so with the user's token). */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
-
 const CalendarButton = (props: { post: Announcement }) => {
   const { post } = props;
   const api = useApi(platformProductApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const blob = await api.getAnnouncementEventCalendar(post.id);
-      const name = post.title
-        .toLocaleLowerCase('en-US')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '');
-      saveBlob(blob, `${name || 'event'}.ics`);
-    } catch (e) {
-      alertApi.post({
-        message: `Could not download the event: ${errorMessage(e)}`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const name = post.title
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return (
-    <Button
-      variant="outlined"
+    <DownloadButton
+      download={() => api.getAnnouncementEventCalendar(post.id)}
+      fileName={`${name || 'event'}.ics`}
+      what="the event"
+      icon={<EventIcon />}
       color="primary"
-      startIcon={<EventIcon />}
-      onClick={download}
-      disabled={busy}
     >
       Add to calendar (.ics)
-    </Button>
+    </DownloadButton>
   );
 };
 

@@ -60,8 +60,8 @@ function setup(
   // (RecentRatingsCard.test.tsx covers them), so `api.listFeedback` sees the posts' calls only
   const provided = {
     ...api,
-    listFeedback: async (options: ListFeedbackOptions) =>
-      options.type === 'rating' ? page([]) : api.listFeedback(options),
+    listFeedback: async (listOptions: ListFeedbackOptions) =>
+      listOptions.type === 'rating' ? page([]) : api.listFeedback(listOptions),
   };
   const render = () =>
     renderInTestApp(

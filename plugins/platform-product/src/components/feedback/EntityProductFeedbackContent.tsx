@@ -1,8 +1,7 @@
 import { EmptyState } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import {
@@ -12,48 +11,25 @@ import {
 import { platformProductApiRef } from '@platform-product/plugin-platform-product-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { DownloadButton } from '../shared/DownloadButton';
 import { refOf } from '../shared/entities';
 import { FeedbackPostDialog } from './FeedbackPostDialog';
 import { FeedbackPostList } from './FeedbackPostList';
-import { errorMessage } from './labels';
 import { NpsPanel } from './NpsPanel';
 import { RecentRatingsCard } from './RecentRatingsCard';
 
-/** Downloads every rating and post as CSV (through the fetchApi, so with credentials). */
+/** Downloads every rating and post as CSV. */
 const ExportButton = (props: { productRef: string; name: string }) => {
   const api = useApi(platformProductApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const blob = await api.exportFeedback(props.productRef);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${props.name}-feedback.csv`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      URL.revokeObjectURL(url);
-    } catch (e) {
-      alertApi.post({
-        message: `Could not export the feedback: ${errorMessage(e)}`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button
-      variant="outlined"
-      startIcon={<GetAppIcon />}
-      onClick={download}
-      disabled={busy}
+    <DownloadButton
+      download={() => api.exportFeedback(props.productRef)}
+      fileName={`${props.name}-feedback.csv`}
+      what="the feedback"
+      icon={<GetAppIcon />}
     >
       Export CSV
-    </Button>
+    </DownloadButton>
   );
 };
 
