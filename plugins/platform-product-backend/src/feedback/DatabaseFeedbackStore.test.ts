@@ -441,7 +441,7 @@ describe('DatabaseFeedbackStore', () => {
     'computes post metrics: reply rate, median first response, untriaged, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
-      const since = MARCH;
+      const months = ['2026-03'];
       const addReplied = async (hours: number | null, createdAt = MARCH) => {
         const created = await store.addPost(post({ createdAt }));
         if (hours !== null) {
@@ -459,7 +459,7 @@ describe('DatabaseFeedbackStore', () => {
         return created;
       };
       await expect(
-        store.postMetrics(P, { since, untriagedBefore: APRIL }),
+        store.postMetrics(P, { months, untriagedBefore: APRIL }),
       ).resolves.toEqual({
         posts: 0,
         postsWithTeamReply: 0,
@@ -474,7 +474,7 @@ describe('DatabaseFeedbackStore', () => {
       // before the window: counts as untriaged only
       await addReplied(null, MARCH - 30 * DAY);
       await expect(
-        store.postMetrics(P, { since, untriagedBefore: MARCH + DAY }),
+        store.postMetrics(P, { months, untriagedBefore: MARCH + DAY }),
       ).resolves.toEqual({
         posts: 4,
         postsWithTeamReply: 3,
@@ -483,7 +483,7 @@ describe('DatabaseFeedbackStore', () => {
       });
       await addReplied(10);
       await expect(
-        store.postMetrics(P, { since, untriagedBefore: MARCH }),
+        store.postMetrics(P, { months, untriagedBefore: MARCH }),
       ).resolves.toEqual({
         posts: 5,
         postsWithTeamReply: 4,

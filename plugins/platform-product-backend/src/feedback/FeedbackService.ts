@@ -673,7 +673,7 @@ export class FeedbackService {
     const [byMonth, metrics] = await Promise.all([
       this.store.npsByMonth(productRef, window),
       this.store.postMetrics(productRef, {
-        since: Date.parse(`${window[0]}-01T00:00:00Z`),
+        months: window,
         untriagedBefore: now - UNTRIAGED_AFTER_DAYS * DAY,
       }),
     ]);
