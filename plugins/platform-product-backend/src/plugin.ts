@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { platformProductPermissions } from '@platform-product/plugin-platform-product-common';
 import { AdoptionService } from './adoption/AdoptionService';
 import {
@@ -17,6 +18,7 @@ import { getMigratedClient } from './database/migrations';
 import { AuthorIdentity } from './feedback/AuthorIdentity';
 import { DatabaseFeedbackStore } from './feedback/DatabaseFeedbackStore';
 import { FeedbackService } from './feedback/FeedbackService';
+import { ProductResolver } from './feedback/ProductResolver';
 import { createFeedbackRouter } from './feedback/router';
 import {
   platformProductResourceRef,
@@ -36,6 +38,7 @@ export const platformProductPlugin = createBackendPlugin({
       deps: {
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -52,24 +55,33 @@ export const platformProductPlugin = createBackendPlugin({
         const db = await getMigratedClient(deps.database);
         const adoption = AdoptionService.create({ catalog, auth });
         const snapshots = DatabaseAdoptionSnapshotStore.create(db);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: platformProductResourceRef,
+          permissions: platformProductPermissions,
+          rules: Object.values(platformProductRules),
+          getResources: refs => adoption.getProducts(refs),
+        });
+
         const feedback = FeedbackService.create({
           store: DatabaseFeedbackStore.create(db),
           identity: AuthorIdentity.fromConfig(config, deps.logger),
-          catalog,
+          products: ProductResolver.create({
+            catalog,
+            cache: deps.cache,
+            auth,
+          }),
           permissions,
+          applyConditions: createConditionAuthorizer(
+            deps.permissionsRegistry.getPermissionRuleset(
+              platformProductResourceRef,
+            ),
+          ),
           auditor: deps.auditor,
           notifications: deps.notifications,
           logger: deps.logger,
           dailyLimit: config.getOptionalNumber(
             'platformProduct.feedback.dailyLimitPerUser',
           ),
-        });
-
-        deps.permissionsRegistry.addResourceType({
-          resourceRef: platformProductResourceRef,
-          permissions: platformProductPermissions,
-          rules: Object.values(platformProductRules),
-          getResources: refs => adoption.getProducts(refs),
         });
 
         const scheduleConfig = config.getOptionalConfig(
