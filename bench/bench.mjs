@@ -459,6 +459,9 @@ async function runEngine(engine, kinds, total) {
           items: [
             {
               id: '1',
+              // a user's own requests must name the resource; the demo policy allows create
+              // outright, so no conditions are applied
+              resourceRef: 'platformproduct:default/bench-authorize-floor',
               permission: {
                 type: 'resource',
                 name: 'platform-product.feedback.create',
