@@ -11,7 +11,8 @@
  *            one official reply), feedback_votes, feedback_replies, feedback_post_counts (per type,
  *            status, hidden and shard), and the post metrics' aggregates: feedback_post_months
  *            (posts, replied, still new per month and shard), feedback_post_days (still new per
- *            day and shard), feedback_response_times (histogram of the first team reply).
+ *            day and shard), feedback_response_times (histogram of the first team reply, one JSON row
+ *            per month).
  * Ratings are generated in order of creation per user and month, the order the store would have
  * seen them; the answer the route must give is returned (and checked by the scenario).
  * PostgreSQL: VACUUM ANALYZE after loading, as autovacuum would soon do on its own (and so that it
@@ -370,12 +371,10 @@ export async function seedPosts(
     bump(monthRows, `${month}|${shard}`, monthInit, 'posts');
     if (firstReply !== null) {
       bump(monthRows, `${month}|${shard}`, monthInit, 'replied');
-      bump(
-        timeRows,
-        `${month}|${responseBucket(firstReply - created)}`,
-        () => ({ count: 0 }),
-        'count',
-      );
+      const histogram = timeRows.get(month) ?? {};
+      const b = responseBucket(firstReply - created);
+      histogram[b] = (histogram[b] ?? 0) + 1;
+      timeRows.set(month, histogram);
     }
     if (status === 'new') {
       bump(monthRows, `${month}|${shard}`, monthInit, 'new_posts');
@@ -444,11 +443,12 @@ export async function seedPosts(
   );
   await db.insertRows(
     'feedback_response_times',
-    { product_ref: 'text', month: 'text', bucket: 'smallint', count: 'int' },
-    [...timeRows].map(([key, row]) => {
-      const [month, bucket] = key.split('|');
-      return [productRef, month, Number(bucket), row.count];
-    }),
+    { product_ref: 'text', month: 'text', buckets: 'text' },
+    [...timeRows].map(([month, histogram]) => [
+      productRef,
+      month,
+      JSON.stringify(histogram),
+    ]),
   );
   await vacuum(db, [
     'feedback_posts',
@@ -485,7 +485,8 @@ export async function seedPosts(
 /**
  * The queries of GET /feedback/stats, in parallel: NPS counters of the window; the post metrics
  * from their aggregates (posts and replied of the window, new posts before the 14-day cutoff
- * from the months, the days and that day's posts); the response-time histogram of the window.
+ * from the months, the days and that day's posts); the window's response-time histograms (one
+ * JSON row per month), merged.
  */
 export function statsFloor(q, _db, productRef) {
   return async () => {
@@ -523,8 +524,8 @@ export function statsFloor(q, _db, productRef) {
         },
       ),
       q(
-        `SELECT bucket, sum(count) AS count FROM feedback_response_times
-         WHERE product_ref = :p AND month IN :months GROUP BY bucket ORDER BY bucket`,
+        `SELECT buckets FROM feedback_response_times
+         WHERE product_ref = :p AND month IN :months`,
         { p: productRef, months },
       ),
     ]);
@@ -540,7 +541,12 @@ export function statsFloor(q, _db, productRef) {
         Number(metrics.new_before ?? 0) +
         Number(metrics.new_days_before ?? 0) +
         Number(metrics.new_on_day ?? 0),
-      buckets: histogram.length,
+      // the months' histograms merged, as the store does before taking the median
+      buckets: histogram.reduce((merged, row) => {
+        for (const [b, n] of Object.entries(JSON.parse(row.buckets)))
+          merged[b] = (merged[b] ?? 0) + n;
+        return merged;
+      }, {}),
     };
   };
 }
@@ -577,18 +583,32 @@ const RAW_HASH = createHash('sha256').update('raw-floor-author').digest('hex');
  * per-user daily count the service runs first (a post also counts in the post metrics' months
  * and days). PostgreSQL: the store's one-statement CTEs;
  * SQLite: its transactions, synchronously (better-sqlite3).
+ * `authors`: 1 writes as one author like the route's load (the guest provider signs in one user,
+ * whose day of items the count reads in full); 2,000 writes in turn as that many authors, the mix
+ * of the issue's target, where each count reads a few index entries and no two writers share a
+ * latest-rating row.
  */
-export function writeFloor(q, db) {
+export function writeFloor(q, db, { authors = 1 } = {}) {
   let n = 0;
-  const count = () =>
+  const authorOf = i =>
+    authors === 1
+      ? { h: RAW_HASH, ref: 'user:default/bench-user' }
+      : {
+          h: createHash('sha256')
+            .update(`raw-floor-author-${i % authors}`)
+            .digest('hex'),
+          ref: `user:default/raw-floor-author-${i % authors}`,
+        };
+  const count = a =>
     q(
       `SELECT (SELECT count(*) FROM feedback_posts WHERE author_hash = :h AND created_at >= :since) AS posts,
               (SELECT count(*) FROM feedback_ratings WHERE author_hash = :h AND created_at >= :since) AS ratings`,
-      { h: RAW_HASH, since: Date.now() - DAY },
+      { h: a.h, since: Date.now() - DAY },
     );
   if (db.engine === 'postgres') {
     return async () => {
-      await count();
+      const a = authorOf(n);
+      await count(a);
       const now = Date.now();
       const month = new Date(now).toISOString().slice(0, 7);
       const shard = Math.floor(Math.random() * SHARDS);
@@ -630,8 +650,8 @@ export function writeFloor(q, db) {
             p: RAW_PRODUCT,
             score,
             comment: 'Works well for us.',
-            author: 'user:default/bench-user',
-            h: RAW_HASH,
+            author: a.ref,
+            h: a.h,
             month,
             now,
             shard,
@@ -665,8 +685,8 @@ export function writeFloor(q, db) {
           {
             id: randomUUID(),
             p: RAW_PRODUCT,
-            author: 'user:default/bench-user',
-            h: RAW_HASH,
+            author: a.ref,
+            h: a.h,
             now,
             shard,
             month: iso.slice(0, 7),
@@ -718,7 +738,7 @@ export function writeFloor(q, db) {
      on conflict (product_ref, day, shard) do update set
        new_posts = feedback_post_days.new_posts + 1`,
   );
-  const rating = s.transaction(now => {
+  const rating = s.transaction((now, a) => {
     const month = new Date(now).toISOString().slice(0, 7);
     const score = 9;
     insRating.run(
@@ -727,15 +747,15 @@ export function writeFloor(q, db) {
       RAW_PRODUCT,
       score,
       'Works well for us.',
-      'user:default/bench-user',
-      RAW_HASH,
+      a.ref,
+      a.h,
       month,
       now,
     );
     const { previous_score: prev } = upLatest.get(
       RAW_PRODUCT,
       month,
-      RAW_HASH,
+      a.h,
       score,
       score,
     );
@@ -757,16 +777,8 @@ export function writeFloor(q, db) {
       );
     }
   });
-  const post = s.transaction(now => {
-    insPost.run(
-      randomUUID(),
-      RAW_PRODUCT,
-      RAW_PRODUCT,
-      'user:default/bench-user',
-      RAW_HASH,
-      now,
-      now,
-    );
+  const post = s.transaction((now, a) => {
+    insPost.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, a.ref, a.h, now, now);
     upCount.run(RAW_PRODUCT, Math.floor(Math.random() * SHARDS));
     const iso = new Date(now).toISOString();
     upMonth.run(
@@ -781,9 +793,10 @@ export function writeFloor(q, db) {
     );
   });
   return async () => {
-    await count();
+    const a = authorOf(n);
+    await count(a);
     const now = Date.now();
-    if (n++ % 2 === 0) rating(now);
-    else post(now);
+    if (n++ % 2 === 0) rating(now, a);
+    else post(now, a);
   };
 }

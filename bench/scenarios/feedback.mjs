@@ -88,7 +88,15 @@ export const feedbackWrite = {
       ? []
       : [`no rating in ${JSON.stringify(body).slice(0, 120)}`];
   },
-  raw: { db: 'plugin', floor: writeFloor },
+  raw: {
+    db: 'plugin',
+    floor: writeFloor,
+    // the same writes from 2,000 authors in turn: the user mix of the issue's target
+    diagnostics: {
+      'raw-2000-authors': (query, db) =>
+        writeFloor(query, db, { authors: 2000 }),
+    },
+  },
 };
 
 // ---- stats ----------------------------------------------------------------------------------

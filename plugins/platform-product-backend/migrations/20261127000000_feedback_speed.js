@@ -44,11 +44,12 @@ exports.up = async function up(knex) {
     table.string('product_ref', 255).notNullable();
     table.string('month', 7).notNullable();
     table
-      .smallint('bucket')
+      .text('buckets')
       .notNullable()
-      .comment('0.1 hour steps up to 5 hours, then steps of 2%');
-    table.integer('count').notNullable().defaultTo(0);
-    table.primary(['product_ref', 'month', 'bucket']);
+      .comment(
+        'JSON object: bucket -> count; buckets are 0.1 hour steps up to 5 hours, then steps of 2%',
+      );
+    table.primary(['product_ref', 'month']);
   });
 
   // what everyone but moderators sees, by votes: hidden is part of the range, not a filter
@@ -95,7 +96,7 @@ async function backfill(knex) {
   const months = new Map();
   /** @type {Map<string, {product_ref: string, day: string, shard: number, new_posts: number}>} */
   const days = new Map();
-  /** @type {Map<string, {product_ref: string, month: string, bucket: number, count: number}>} */
+  /** @type {Map<string, {product_ref: string, month: string, buckets: Record<number, number>}>} */
   const times = new Map();
   let after = '';
   for (;;) {
@@ -151,19 +152,25 @@ async function backfill(knex) {
         const bucket = responseBucket(
           Number(post.first_team_reply_at) - Number(post.created_at),
         );
-        const timeKey = `${productRef} ${month} ${bucket}`;
+        const timeKey = `${productRef} ${month}`;
         const timeRow = times.get(timeKey) ?? {
           product_ref: productRef,
           month,
-          bucket,
-          count: 0,
+          buckets: /** @type {Record<number, number>} */ ({}),
         };
-        timeRow.count += 1;
+        timeRow.buckets[bucket] = (timeRow.buckets[bucket] ?? 0) + 1;
         times.set(timeKey, timeRow);
       }
     }
   }
   await knex.batchInsert('feedback_post_months', [...months.values()], 100);
   await knex.batchInsert('feedback_post_days', [...days.values()], 100);
-  await knex.batchInsert('feedback_response_times', [...times.values()], 100);
+  await knex.batchInsert(
+    'feedback_response_times',
+    [...times.values()].map(row => ({
+      ...row,
+      buckets: JSON.stringify(row.buckets),
+    })),
+    100,
+  );
 }

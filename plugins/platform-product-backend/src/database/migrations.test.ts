@@ -268,13 +268,19 @@ describe('migrations', () => {
         },
       ]);
       // 0.1 hour buckets: 2 h and 3 h
-      await expect(
-        knex('feedback_response_times')
-          .orderBy('bucket')
-          .select('month', 'bucket', 'count'),
-      ).resolves.toEqual([
-        { month: '2026-03', bucket: 20, count: 1 },
-        { month: '2026-03', bucket: 30, count: 1 },
+      const histograms = await knex('feedback_response_times').select(
+        'product_ref',
+        'month',
+        'buckets',
+      );
+      expect(
+        histograms.map(row => ({ ...row, buckets: JSON.parse(row.buckets) })),
+      ).toEqual([
+        {
+          product_ref: 'platformproduct:default/a',
+          month: '2026-03',
+          buckets: { 20: 1, 30: 1 },
+        },
       ]);
 
       await migrateDownOnce(knex);

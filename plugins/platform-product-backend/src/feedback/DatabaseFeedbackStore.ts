@@ -183,6 +183,21 @@ const samePostFacts = (a: PostFacts, b: PostFacts) =>
   (a.status === 'new') === (b.status === 'new') &&
   a.firstTeamReplyAt === b.firstTeamReplyAt;
 
+/** The months' histograms (JSON bucket -> count) as one, sorted by value. */
+function mergeHistograms(months: string[]) {
+  const counts = new Map<number, number>();
+  for (const month of months) {
+    for (const [bucket, count] of Object.entries(
+      JSON.parse(month) as Record<string, number>,
+    )) {
+      counts.set(Number(bucket), (counts.get(Number(bucket)) ?? 0) + count);
+    }
+  }
+  return [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([bucket, count]) => ({ value: responseBucketValue(bucket), count }));
+}
+
 /** The median of a histogram sorted by value: the middle value, or the mean of the middle two. */
 function medianOf(buckets: Array<{ value: number; count: number }>) {
   const total = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
@@ -450,17 +465,43 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       );
     }
     if (replied) {
-      await this.increment(
+      await this.addResponseTime(
         tx,
-        'feedback_response_times',
-        {
-          product_ref: post.productRef,
-          month,
-          bucket: responseBucket(post.firstTeamReplyAt! - post.createdAt),
-        },
-        { count: sign },
+        post.productRef,
+        month,
+        responseBucket(post.firstTeamReplyAt! - post.createdAt),
+        sign,
       );
     }
+  }
+
+  /**
+   * One month's histogram is one row (JSON bucket -> count), so that the stats read one
+   * row per month; it changes only with official replies, hiding and deleting, under the
+   * row's lock.
+   */
+  private async addResponseTime(
+    tx: Knex.Transaction,
+    productRef: string,
+    month: string,
+    bucket: number,
+    sign: 1 | -1,
+  ) {
+    const key = { product_ref: productRef, month };
+    await tx('feedback_response_times')
+      .insert({ ...key, buckets: '{}' })
+      .onConflict(['product_ref', 'month'])
+      .ignore();
+    const row = await this.forUpdate(
+      tx('feedback_response_times').where(key).first('buckets'),
+    );
+    const buckets: Record<string, number> = JSON.parse(row?.buckets ?? '{}');
+    const count = (buckets[bucket] ?? 0) + sign;
+    if (count > 0) buckets[bucket] = count;
+    else delete buckets[bucket];
+    await tx('feedback_response_times')
+      .where(key)
+      .update({ buckets: JSON.stringify(buckets) });
   }
 
   /** Moves a post's share of the post metrics from what it was to what it is. */
@@ -877,13 +918,15 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     const cutoff = new Date(options.untriagedBefore).toISOString();
     const cutoffMonth = cutoff.slice(0, 7);
     const cutoffDay = cutoff.slice(0, 10);
-    const months = () =>
+    const monthRows = () =>
       this.db('feedback_post_months').where('product_ref', productRef);
-    const [[row], histogram] = await Promise.all([
+    const [[row], months] = await Promise.all([
       this.db.select({
-        posts: months().whereIn('month', options.months).sum('posts'),
-        replied: months().whereIn('month', options.months).sum('replied'),
-        newBefore: months().where('month', '<', cutoffMonth).sum('new_posts'),
+        posts: monthRows().whereIn('month', options.months).sum('posts'),
+        replied: monthRows().whereIn('month', options.months).sum('replied'),
+        newBefore: monthRows()
+          .where('month', '<', cutoffMonth)
+          .sum('new_posts'),
         newDaysBefore: this.db('feedback_post_days')
           .where('product_ref', productRef)
           .andWhere('day', '>=', `${cutoffMonth}-01`)
@@ -898,23 +941,13 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       this.db('feedback_response_times')
         .where('product_ref', productRef)
         .whereIn('month', options.months)
-        .groupBy('bucket')
-        .orderBy('bucket')
-        .select('bucket')
-        .sum({ count: 'count' }) as Promise<
-        Array<{ bucket: number | string; count: number | string }>
-      >,
+        .pluck('buckets') as Promise<string[]>,
     ]);
     const number = (value: unknown) => Number(value ?? 0);
     return {
       posts: number(row.posts),
       postsWithTeamReply: number(row.replied),
-      medianFirstResponseMs: medianOf(
-        histogram.map(bucket => ({
-          value: responseBucketValue(Number(bucket.bucket)),
-          count: Number(bucket.count),
-        })),
-      ),
+      medianFirstResponseMs: medianOf(mergeHistograms(months)),
       untriaged:
         number(row.newBefore) +
         number(row.newDaysBefore) +
