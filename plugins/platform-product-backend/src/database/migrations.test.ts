@@ -1,7 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
-import { Knex } from 'knex';
-import { migrationsDir } from './migrations';
+import knexFactory, { Knex } from 'knex';
+import os from 'node:os';
+import path from 'node:path';
+import { getMigratedClient, migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -27,6 +29,29 @@ async function migrateUntilBefore(knex: Knex, target: string) {
     await migrateUpOnce(knex);
   }
 }
+
+describe('getMigratedClient', () => {
+  it('keeps a SQLite file in WAL mode, migrated', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-product-'));
+    const knex: Knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'plugin.sqlite') },
+      useNullAsDefault: true,
+    });
+    try {
+      const client = await getMigratedClient({ getClient: async () => knex });
+      await expect(client.raw('PRAGMA journal_mode')).resolves.toEqual([
+        { journal_mode: 'wal' },
+      ]);
+      await expect(
+        client.schema.hasTable('feedback_post_months'),
+      ).resolves.toBe(true);
+    } finally {
+      await knex.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
