@@ -598,7 +598,9 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     return row && toPost(row);
   }
 
-  async listPosts(query: PostQuery): Promise<Page<StoredPost>> {
+  async listPosts(
+    query: PostQuery,
+  ): Promise<Page<StoredPost> & { voted: Set<string> }> {
     const filtered = this.db<PostRow>('feedback_posts').where(
       'product_ref',
       query.productRef,
@@ -617,6 +619,16 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     }
 
     const page = filtered.clone();
+    if (query.voterRef) {
+      // the caller's votes on the page in the same round trip as the page
+      page.select(
+        'feedback_posts.*',
+        this.db.raw(
+          'exists (select 1 from feedback_votes where feedback_votes.post_id = feedback_posts.id and feedback_votes.voter_ref = ?) as voted_by_me',
+          [query.voterRef],
+        ),
+      );
+    }
     if (query.sort === 'votes') {
       page.orderBy([
         { column: 'vote_count', order: 'desc' },
@@ -658,7 +670,13 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         last.id,
       );
     }
-    return { items, totalCount, nextCursor };
+    const voted = new Set(
+      rows
+        .slice(0, query.limit)
+        .filter(row => Boolean((row as { voted_by_me?: unknown }).voted_by_me))
+        .map(row => row.id),
+    );
+    return { items, totalCount, nextCursor, voted };
   }
 
   /** The number of matching posts from the per-product counts: no row scan. */

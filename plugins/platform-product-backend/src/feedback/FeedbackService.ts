@@ -361,15 +361,11 @@ export class FeedbackService {
       cursor: q.cursor,
       authorHash,
       includeHidden: can.moderate,
+      voterRef: viewerHash ? await this.userRef(ctx.credentials) : undefined,
     });
-    const voted = viewerHash
-      ? await this.store.votedBy(
-          page.items.map(post => post.id),
-          await this.userRef(ctx.credentials),
-        )
-      : new Set<string>();
+    const { voted, ...rest } = page;
     return {
-      ...page,
+      ...rest,
       items: page.items.map(post =>
         this.postView(post, viewerHash, voted.has(post.id)),
       ),
