@@ -551,16 +551,14 @@ export function statsFloor(q, _db, productRef) {
   };
 }
 
-/** The first page by votes with the caller's votes on it, and its count from the aggregates. */
+/** The first page by votes, its count from the aggregates, and the caller's votes on it. */
 export function listFloor(q, _db, productRef) {
   return async () => {
     const [rows, [count]] = await Promise.all([
       q(
-        `SELECT feedback_posts.*, exists (SELECT 1 FROM feedback_votes
-           WHERE feedback_votes.post_id = feedback_posts.id AND feedback_votes.voter_ref = :voter) AS voted_by_me
-         FROM feedback_posts WHERE product_ref = :p AND hidden = false
+        `SELECT * FROM feedback_posts WHERE product_ref = :p AND hidden = false
          ORDER BY vote_count DESC, id ASC LIMIT 21`,
-        { p: productRef, voter: 'user:default/bench-user' },
+        { p: productRef },
       ),
       q(
         `SELECT sum(count) AS count FROM feedback_post_counts
@@ -569,11 +567,11 @@ export function listFloor(q, _db, productRef) {
       ),
     ]);
     const items = rows.slice(0, 20);
-    return {
-      items,
-      totalCount: Number(count.count),
-      voted: items.filter(r => Boolean(r.voted_by_me)).length,
-    };
+    const voted = await q(
+      `SELECT post_id FROM feedback_votes WHERE post_id IN :ids AND voter_ref = :voter`,
+      { ids: items.map(r => r.id), voter: 'user:default/bench-user' },
+    );
+    return { items, totalCount: Number(count.count), voted: voted.length };
   };
 }
 

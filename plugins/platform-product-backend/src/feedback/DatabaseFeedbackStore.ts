@@ -598,9 +598,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     return row && toPost(row);
   }
 
-  async listPosts(
-    query: PostQuery,
-  ): Promise<Page<StoredPost> & { voted: Set<string> }> {
+  async listPosts(query: PostQuery): Promise<Page<StoredPost>> {
     const filtered = this.db<PostRow>('feedback_posts').where(
       'product_ref',
       query.productRef,
@@ -619,16 +617,6 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     }
 
     const page = filtered.clone();
-    if (query.voterRef) {
-      // the caller's votes on the page in the same round trip as the page
-      page.select(
-        'feedback_posts.*',
-        this.db.raw(
-          'exists (select 1 from feedback_votes where feedback_votes.post_id = feedback_posts.id and feedback_votes.voter_ref = ?) as voted_by_me',
-          [query.voterRef],
-        ),
-      );
-    }
     if (query.sort === 'votes') {
       page.orderBy([
         { column: 'vote_count', order: 'desc' },
@@ -670,13 +658,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         last.id,
       );
     }
-    const voted = new Set(
-      rows
-        .slice(0, query.limit)
-        .filter(row => Boolean((row as { voted_by_me?: unknown }).voted_by_me))
-        .map(row => row.id),
-    );
-    return { items, totalCount, nextCursor, voted };
+    return { items, totalCount, nextCursor };
   }
 
   /** The number of matching posts from the per-product counts: no row scan. */

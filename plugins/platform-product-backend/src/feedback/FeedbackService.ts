@@ -361,11 +361,15 @@ export class FeedbackService {
       cursor: q.cursor,
       authorHash,
       includeHidden: can.moderate,
-      voterRef: viewerHash ? await this.userRef(ctx.credentials) : undefined,
     });
-    const { voted, ...rest } = page;
+    const voted = viewerHash
+      ? await this.store.votedBy(
+          page.items.map(post => post.id),
+          await this.userRef(ctx.credentials),
+        )
+      : new Set<string>();
     return {
-      ...rest,
+      ...page,
       items: page.items.map(post =>
         this.postView(post, viewerHash, voted.has(post.id)),
       ),

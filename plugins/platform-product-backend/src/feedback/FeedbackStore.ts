@@ -76,8 +76,6 @@ export interface PostQuery {
   /** only this author's posts */
   authorHash?: string;
   includeHidden: boolean;
-  /** whose votes on the page to return (`voted`) */
-  voterRef?: string;
 }
 
 export interface RatingQuery {
@@ -127,10 +125,7 @@ export interface FeedbackStore {
 
   addPost(post: NewPost): Promise<StoredPost>;
   getPost(id: string): Promise<StoredPost | undefined>;
-  /** The page, and which of its posts `voterRef` voted for (empty without one). */
-  listPosts(
-    query: PostQuery,
-  ): Promise<Page<StoredPost> & { voted: Set<string> }>;
+  listPosts(query: PostQuery): Promise<Page<StoredPost>>;
   /** Returns the changed post, or undefined when it is gone or its status moved meanwhile. */
   updatePost(id: string, change: PostChange): Promise<StoredPost | undefined>;
   deletePost(id: string): Promise<boolean>;
