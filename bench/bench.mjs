@@ -40,7 +40,9 @@ const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, '.data');
 const PG_ADMIN_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-const PG_PREFIX = 'bench_'; // must match backend.database.prefix in app-config.bench.postgres.yaml
+// backend.database.prefix of app-config.bench.postgres.yaml; BENCH_PG_PREFIX (e.g. fbbench_) keeps two
+// checkouts benchmarking on one PostgreSQL server out of each other's databases
+const PG_PREFIX = process.env.BENCH_PG_PREFIX ?? 'bench_';
 const FORBIDDEN_PORTS = new Set([3000, 7007, 7008]);
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
@@ -248,6 +250,22 @@ async function runEngine(engine, kinds, total) {
     if (dropped.length)
       log(`dropped the previous run's databases: ${dropped.join(', ')}`);
   }
+  // this run's port (--port) and PostgreSQL prefix over the bench config's defaults
+  const runConfig = path.join(DATA, 'app-config.run.yaml');
+  fs.mkdirSync(DATA, { recursive: true });
+  fs.writeFileSync(
+    runConfig,
+    [
+      'backend:',
+      `  baseUrl: ${baseUrl}`,
+      `  listen: { host: 127.0.0.1, port: ${port} }`,
+      ...(engine === 'sqlite'
+        ? []
+        : ['  database:', `    prefix: ${JSON.stringify(PG_PREFIX)}`]),
+      '',
+    ].join('\n'),
+  );
+  configs.push(runConfig);
   const inspectPort = opts.profile ? port + 2 : undefined;
   if (interrupted) throw new Error('interrupted');
   if (await portInUse(port)) {
@@ -426,6 +444,34 @@ async function runEngine(engine, kinds, total) {
     engineResult.floors.empty = await measureHttp(
       'empty route  GET /.backstage/health/v1/liveness',
       { url: emptyUrl },
+    );
+
+    // one permission round trip as the bench user: what every authorized route pays at least
+    // (the permission backend's token check, its user-info lookup, the policy), without the
+    // route's own token check and the plugin token it signs for the call
+    engineResult.floors.authorize = await measureHttp(
+      'one authorize  POST /api/permission/authorize',
+      {
+        url: `${baseUrl}/api/permission/authorize`,
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await guestToken(baseUrl)}` },
+        body: {
+          items: [
+            {
+              id: '1',
+              // a user's own requests must name the resource; the demo policy allows create
+              // outright, so no conditions are applied
+              resourceRef: 'platformproduct:default/bench-authorize-floor',
+              permission: {
+                type: 'resource',
+                name: 'platform-product.feedback.create',
+                attributes: { action: 'create' },
+                resourceType: 'platform-product',
+              },
+            },
+          ],
+        },
+      },
     );
 
     // 6. the scenarios
@@ -704,6 +750,20 @@ function printReport(results) {
       '',
       empty.otherCpuCores ?? '-',
     ]);
+    const authz = er.floors.authorize;
+    if (authz) {
+      rows.push([
+        'floor: one authorize',
+        engine,
+        authz.p50,
+        authz.p95,
+        authz.p99,
+        authz.perSecond,
+        `${ratio(authz.p50, empty.p50)} / ${ratio(authz.p99, empty.p99)}`,
+        '',
+        authz.otherCpuCores ?? '-',
+      ]);
+    }
     for (const [name, sr] of Object.entries(er.scenarios)) {
       for (const [kind, m] of Object.entries(sr)) {
         if (typeof m?.p50 !== 'number') continue; // fanOut, profile

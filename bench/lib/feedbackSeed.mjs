@@ -7,8 +7,12 @@
  *   ratings: feedback_ratings (every rating), feedback_latest_ratings (the latest rating of each
  *            user and month, with the score it replaced), feedback_nps_months (per month and shard,
  *            promoters/passives/detractors over those latest ratings);
- *   posts:   feedback_posts (vote_count = its feedback_votes rows), feedback_votes,
- *            feedback_post_counts (per type, status, hidden and shard).
+ *   posts:   feedback_posts (vote_count = its feedback_votes rows, first_team_reply_at = its
+ *            one official reply), feedback_votes, feedback_replies, feedback_post_counts (per type,
+ *            status, hidden and shard), and the post metrics' aggregates: feedback_post_months
+ *            (posts, replied, still new per month and shard), feedback_post_days (still new per
+ *            day and shard), feedback_response_times (histogram of the first team reply, one JSON row
+ *            per month).
  * Ratings are generated in order of creation per user and month, the order the store would have
  * seen them; the answer the route must give is returned (and checked by the scenario).
  * PostgreSQL: VACUUM ANALYZE after loading, as autovacuum would soon do on its own (and so that it
@@ -210,19 +214,45 @@ const STATUSES = [
   'declined',
 ];
 
-/** `posts` posts of `productRef` by `users` users over the last year, with their votes. */
-export async function seedPosts(db, { productRef, posts, users }) {
-  const rand = prng(11 + posts);
+// DatabaseFeedbackStore's responseBucket: 0.1 hour steps up to 5 hours, then steps of 2%
+const HOUR = 3_600_000;
+function responseBucket(ms) {
+  const value = Math.max(0, ms);
+  if (value <= 5 * HOUR) return Math.round(value / (HOUR / 10));
+  return 50 + Math.round(Math.log(value / (5 * HOUR)) / Math.log(1.02));
+}
+
+/**
+ * `posts` posts of `productRef` by `users` users over the last year, with their votes; with
+ * `replyShare`, that share of them has one official team reply 0.5 to ~200 hours later.
+ * Returns, besides the totals, the post metrics the stats must show for `months` (the window,
+ * YYYY-MM), and `untriagedAt(now)`: the posts still new 14 days before `now`.
+ */
+export async function seedPosts(
+  db,
+  { productRef, posts, users, replyShare = 0, months = [] },
+) {
+  const rand = prng(11 + posts + Math.round(replyShare * 1000));
   const now = Date.now();
   const counts = new Map();
+  const monthRows = new Map();
+  const dayRows = new Map();
+  const timeRows = new Map();
+  const window = new Set(months);
+  const metrics = { posts: 0, replied: 0, times: [], newCreated: [] };
   let postRows = [];
   let voteRows = [];
+  let replyRows = [];
   let votes = 0;
   let topVotes = 0;
   const flush = async (force = false) => {
-    // votes reference their posts: the posts go first whenever the votes do
+    // votes and replies reference their posts: the posts go first whenever they do
     const votesDue = voteRows.length >= BATCH || (force && voteRows.length);
-    if (postRows.length >= BATCH || ((force || votesDue) && postRows.length)) {
+    const repliesDue = replyRows.length >= BATCH || (force && replyRows.length);
+    if (
+      postRows.length >= BATCH ||
+      ((force || votesDue || repliesDue) && postRows.length)
+    ) {
       await db.insertRows(
         'feedback_posts',
         {
@@ -237,6 +267,8 @@ export async function seedPosts(db, { productRef, posts, users }) {
           author_ref: 'text',
           author_hash: 'text',
           vote_count: 'int',
+          reply_count: 'int',
+          first_team_reply_at: 'bigint',
           created_at: 'bigint',
           updated_at: 'bigint',
         },
@@ -252,6 +284,28 @@ export async function seedPosts(db, { productRef, posts, users }) {
       );
       voteRows = [];
     }
+    if (repliesDue) {
+      await db.insertRows(
+        'feedback_replies',
+        {
+          id: 'text',
+          post_id: 'text',
+          author_ref: 'text',
+          author_hash: 'text',
+          by_post_author: 'boolean',
+          official: 'boolean',
+          body: 'text',
+          created_at: 'bigint',
+        },
+        replyRows,
+      );
+      replyRows = [];
+    }
+  };
+  const bump = (map, key, init, column) => {
+    const row = map.get(key) ?? init();
+    row[column] += 1;
+    map.set(key, row);
   };
   for (let i = 0; i < posts; i++) {
     const id = randomUUID();
@@ -273,6 +327,21 @@ export async function seedPosts(db, { productRef, posts, users }) {
     }
     votes += voteCount;
     topVotes = Math.max(topVotes, voteCount);
+    let firstReply = null;
+    if (rand() < replyShare) {
+      const hours = 0.5 + rand() * rand() * 200;
+      firstReply = Math.min(created + Math.round(hours * HOUR), now);
+      replyRows.push([
+        randomUUID(),
+        id,
+        'user:default/bench-user',
+        authorHash(-1),
+        false,
+        true,
+        'Thanks, we are on it.',
+        firstReply,
+      ]);
+    }
     const anonymous = i % 9 === 0;
     postRows.push([
       id,
@@ -286,11 +355,44 @@ export async function seedPosts(db, { productRef, posts, users }) {
       anonymous ? null : userRef(u),
       authorHash(u),
       voteCount,
+      firstReply === null ? 0 : 1,
+      firstReply,
       created,
       created,
     ]);
     const ck = `${type}|${status}|${i % SHARDS}`;
     counts.set(ck, (counts.get(ck) ?? 0) + 1);
+
+    // the post metrics' aggregates, and what the stats must show
+    const iso = new Date(created).toISOString();
+    const month = iso.slice(0, 7);
+    const shard = i % SHARDS;
+    const monthInit = () => ({ posts: 0, replied: 0, new_posts: 0 });
+    bump(monthRows, `${month}|${shard}`, monthInit, 'posts');
+    if (firstReply !== null) {
+      bump(monthRows, `${month}|${shard}`, monthInit, 'replied');
+      const histogram = timeRows.get(month) ?? {};
+      const b = responseBucket(firstReply - created);
+      histogram[b] = (histogram[b] ?? 0) + 1;
+      timeRows.set(month, histogram);
+    }
+    if (status === 'new') {
+      bump(monthRows, `${month}|${shard}`, monthInit, 'new_posts');
+      bump(
+        dayRows,
+        `${iso.slice(0, 10)}|${shard}`,
+        () => ({ new_posts: 0 }),
+        'new_posts',
+      );
+      metrics.newCreated.push(created);
+    }
+    if (window.has(month)) {
+      metrics.posts += 1;
+      if (firstReply !== null) {
+        metrics.replied += 1;
+        metrics.times.push(firstReply - created);
+      }
+    }
     await flush();
   }
   await flush(true);
@@ -309,23 +411,92 @@ export async function seedPosts(db, { productRef, posts, users }) {
       return [productRef, type, status, false, Number(shard), n];
     }),
   );
+  await db.insertRows(
+    'feedback_post_months',
+    {
+      product_ref: 'text',
+      month: 'text',
+      shard: 'smallint',
+      posts: 'int',
+      replied: 'int',
+      new_posts: 'int',
+    },
+    [...monthRows].map(([key, row]) => {
+      const [month, shard] = key.split('|');
+      return [
+        productRef,
+        month,
+        Number(shard),
+        row.posts,
+        row.replied,
+        row.new_posts,
+      ];
+    }),
+  );
+  await db.insertRows(
+    'feedback_post_days',
+    { product_ref: 'text', day: 'text', shard: 'smallint', new_posts: 'int' },
+    [...dayRows].map(([key, row]) => {
+      const [day, shard] = key.split('|');
+      return [productRef, day, Number(shard), row.new_posts];
+    }),
+  );
+  await db.insertRows(
+    'feedback_response_times',
+    { product_ref: 'text', month: 'text', buckets: 'text' },
+    [...timeRows].map(([month, histogram]) => [
+      productRef,
+      month,
+      JSON.stringify(histogram),
+    ]),
+  );
   await vacuum(db, [
     'feedback_posts',
     'feedback_votes',
+    'feedback_replies',
     'feedback_post_counts',
+    'feedback_post_months',
+    'feedback_post_days',
+    'feedback_response_times',
   ]);
-  return { posts, votes, topVotes };
+  const times = metrics.times.sort((a, b) => a - b);
+  const middle = Math.floor((times.length - 1) / 2);
+  let medianFirstResponseMs = null;
+  if (times.length) {
+    medianFirstResponseMs =
+      times.length % 2
+        ? times[middle]
+        : (times[middle] + times[middle + 1]) / 2;
+  }
+  return {
+    posts,
+    votes,
+    topVotes,
+    replies: metrics.replied,
+    windowPosts: metrics.posts,
+    medianFirstResponseMs,
+    untriagedAt: now =>
+      metrics.newCreated.filter(created => created < now - 14 * DAY).length,
+  };
 }
 
 // ---- raw floors ------------------------------------------------------------------------------
 
-/** The queries of GET /feedback/stats: NPS counters of the window, post metrics (in parallel). */
+/**
+ * The queries of GET /feedback/stats, in parallel: NPS counters of the window; the post metrics
+ * from their aggregates (posts and replied of the window, new posts before the 14-day cutoff
+ * from the months, the days and that day's posts); the window's response-time histograms (one
+ * JSON row per month), merged.
+ */
 export function statsFloor(q, _db, productRef) {
   return async () => {
     const now = Date.now();
     const months = lastMonths(now, 12);
-    const since = Date.parse(`${months[0]}-01T00:00:00Z`);
-    const [byMonth, [metrics], [untriaged]] = await Promise.all([
+    const cutoff = now - 14 * DAY;
+    const iso = new Date(cutoff).toISOString();
+    const cutoffMonth = iso.slice(0, 7);
+    const cutoffDay = iso.slice(0, 10);
+    const [byMonth, [metrics], histogram] = await Promise.all([
       q(
         `SELECT month, sum(promoters) AS promoters, sum(passives) AS passives,
            sum(detractors) AS detractors
@@ -334,14 +505,28 @@ export function statsFloor(q, _db, productRef) {
         { p: productRef, months },
       ),
       q(
-        `SELECT count(*) AS posts, count(first_team_reply_at) AS replied
-         FROM feedback_posts WHERE product_ref = :p AND created_at >= :since AND hidden = false`,
-        { p: productRef, since },
+        `SELECT
+           (SELECT sum(posts) FROM feedback_post_months WHERE product_ref = :p AND month IN :months) AS posts,
+           (SELECT sum(replied) FROM feedback_post_months WHERE product_ref = :p AND month IN :months) AS replied,
+           (SELECT sum(new_posts) FROM feedback_post_months WHERE product_ref = :p AND month < :cutoffMonth) AS new_before,
+           (SELECT sum(new_posts) FROM feedback_post_days WHERE product_ref = :p
+              AND day >= :monthStart AND day < :cutoffDay) AS new_days_before,
+           (SELECT count(*) FROM feedback_posts WHERE product_ref = :p AND status = 'new'
+              AND hidden = false AND created_at >= :dayStart AND created_at < :cutoff) AS new_on_day`,
+        {
+          p: productRef,
+          months,
+          cutoffMonth,
+          monthStart: `${cutoffMonth}-01`,
+          cutoffDay,
+          dayStart: Date.parse(`${cutoffDay}T00:00:00Z`),
+          cutoff,
+        },
       ),
       q(
-        `SELECT count(*) AS count FROM feedback_posts
-         WHERE product_ref = :p AND status = 'new' AND hidden = false AND created_at < :before`,
-        { p: productRef, before: now - 14 * DAY },
+        `SELECT buckets FROM feedback_response_times
+         WHERE product_ref = :p AND month IN :months`,
+        { p: productRef, months },
       ),
     ]);
     const responses = byMonth.reduce(
@@ -351,8 +536,17 @@ export function statsFloor(q, _db, productRef) {
     );
     return {
       responses,
-      posts: Number(metrics.posts),
-      untriaged: Number(untriaged.count),
+      posts: Number(metrics.posts ?? 0),
+      untriaged:
+        Number(metrics.new_before ?? 0) +
+        Number(metrics.new_days_before ?? 0) +
+        Number(metrics.new_on_day ?? 0),
+      // the months' histograms merged, as the store does before taking the median
+      buckets: histogram.reduce((merged, row) => {
+        for (const [b, n] of Object.entries(JSON.parse(row.buckets)))
+          merged[b] = (merged[b] ?? 0) + n;
+        return merged;
+      }, {}),
     };
   };
 }
@@ -386,20 +580,35 @@ const RAW_HASH = createHash('sha256').update('raw-floor-author').digest('hex');
 
 /**
  * The store's writes, alternating a rating and a post like the route's load, each after the
- * per-user daily count the service runs first. PostgreSQL: the store's one-statement CTEs;
+ * per-user daily count the service runs first (a post also counts in the post metrics' months
+ * and days). PostgreSQL: the store's one-statement CTEs;
  * SQLite: its transactions, synchronously (better-sqlite3).
+ * `authors`: 1 writes as one author like the route's load (the guest provider signs in one user,
+ * whose day of items the count reads in full); 2,000 writes in turn as that many authors, the mix
+ * of the issue's target, where each count reads a few index entries and no two writers share a
+ * latest-rating row.
  */
-export function writeFloor(q, db) {
+export function writeFloor(q, db, { authors = 1 } = {}) {
   let n = 0;
-  const count = () =>
+  const authorOf = i =>
+    authors === 1
+      ? { h: RAW_HASH, ref: 'user:default/bench-user' }
+      : {
+          h: createHash('sha256')
+            .update(`raw-floor-author-${i % authors}`)
+            .digest('hex'),
+          ref: `user:default/raw-floor-author-${i % authors}`,
+        };
+  const count = a =>
     q(
       `SELECT (SELECT count(*) FROM feedback_posts WHERE author_hash = :h AND created_at >= :since) AS posts,
               (SELECT count(*) FROM feedback_ratings WHERE author_hash = :h AND created_at >= :since) AS ratings`,
-      { h: RAW_HASH, since: Date.now() - DAY },
+      { h: a.h, since: Date.now() - DAY },
     );
   if (db.engine === 'postgres') {
     return async () => {
-      await count();
+      const a = authorOf(n);
+      await count(a);
       const now = Date.now();
       const month = new Date(now).toISOString().slice(0, 7);
       const shard = Math.floor(Math.random() * SHARDS);
@@ -441,20 +650,32 @@ export function writeFloor(q, db) {
             p: RAW_PRODUCT,
             score,
             comment: 'Works well for us.',
-            author: 'user:default/bench-user',
-            h: RAW_HASH,
+            author: a.ref,
+            h: a.h,
             month,
             now,
             shard,
           },
         );
       } else {
+        const iso = new Date(now).toISOString();
         await q(
           `with post as (
              insert into feedback_posts (id, product_ref, entity_ref, type, title, body, status,
                anonymous, author_ref, author_hash, author_ref_encrypted, created_at, updated_at)
              values (:id, :p, :p, 'idea', 'Bench idea', 'Please add a bulk import.', 'new',
                false, :author, :h, null, :now, :now)
+           ), months as (
+             insert into feedback_post_months as m
+               (product_ref, month, shard, posts, replied, new_posts)
+             values (:p, :month, :shard, 1, 0, 1)
+             on conflict (product_ref, month, shard)
+               do update set posts = m.posts + 1, new_posts = m.new_posts + 1
+           ), days as (
+             insert into feedback_post_days as d (product_ref, day, shard, new_posts)
+             values (:p, :day, :shard, 1)
+             on conflict (product_ref, day, shard)
+               do update set new_posts = d.new_posts + 1
            )
            insert into feedback_post_counts as counts
              (product_ref, type, status, hidden, shard, count)
@@ -464,10 +685,12 @@ export function writeFloor(q, db) {
           {
             id: randomUUID(),
             p: RAW_PRODUCT,
-            author: 'user:default/bench-user',
-            h: RAW_HASH,
+            author: a.ref,
+            h: a.h,
             now,
             shard,
+            month: iso.slice(0, 7),
+            day: iso.slice(0, 10),
           },
         );
       }
@@ -503,7 +726,19 @@ export function writeFloor(q, db) {
      on conflict (product_ref, type, status, hidden, shard) do update set
        count = feedback_post_counts.count + 1`,
   );
-  const rating = s.transaction(now => {
+  const upMonth = s.prepare(
+    `insert into feedback_post_months (product_ref, month, shard, posts, replied, new_posts)
+     values (?, ?, ?, 1, 0, 1)
+     on conflict (product_ref, month, shard) do update set
+       posts = feedback_post_months.posts + 1, replied = feedback_post_months.replied + 0,
+       new_posts = feedback_post_months.new_posts + 1`,
+  );
+  const upDay = s.prepare(
+    `insert into feedback_post_days (product_ref, day, shard, new_posts) values (?, ?, ?, 1)
+     on conflict (product_ref, day, shard) do update set
+       new_posts = feedback_post_days.new_posts + 1`,
+  );
+  const rating = s.transaction((now, a) => {
     const month = new Date(now).toISOString().slice(0, 7);
     const score = 9;
     insRating.run(
@@ -512,15 +747,15 @@ export function writeFloor(q, db) {
       RAW_PRODUCT,
       score,
       'Works well for us.',
-      'user:default/bench-user',
-      RAW_HASH,
+      a.ref,
+      a.h,
       month,
       now,
     );
     const { previous_score: prev } = upLatest.get(
       RAW_PRODUCT,
       month,
-      RAW_HASH,
+      a.h,
       score,
       score,
     );
@@ -542,22 +777,26 @@ export function writeFloor(q, db) {
       );
     }
   });
-  const post = s.transaction(now => {
-    insPost.run(
-      randomUUID(),
-      RAW_PRODUCT,
-      RAW_PRODUCT,
-      'user:default/bench-user',
-      RAW_HASH,
-      now,
-      now,
-    );
+  const post = s.transaction((now, a) => {
+    insPost.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, a.ref, a.h, now, now);
     upCount.run(RAW_PRODUCT, Math.floor(Math.random() * SHARDS));
+    const iso = new Date(now).toISOString();
+    upMonth.run(
+      RAW_PRODUCT,
+      iso.slice(0, 7),
+      Math.floor(Math.random() * SHARDS),
+    );
+    upDay.run(
+      RAW_PRODUCT,
+      iso.slice(0, 10),
+      Math.floor(Math.random() * SHARDS),
+    );
   });
   return async () => {
-    await count();
+    const a = authorOf(n);
+    await count(a);
     const now = Date.now();
-    if (n++ % 2 === 0) rating(now);
-    else post(now);
+    if (n++ % 2 === 0) rating(now, a);
+    else post(now, a);
   };
 }

@@ -7,9 +7,11 @@
  *                      raw floor: the store's own statements on the plugin's database (PostgreSQL:
  *                      the one-statement CTEs of DatabaseFeedbackStore; SQLite: its transactions),
  *                      plus the per-user daily count that runs before every write.
- *   feedback-stats     GET /feedback/stats for a product with 100,000 ratings from 20,000 users.
+ *   feedback-stats     GET /feedback/stats for a product with 100,000 ratings from 20,000 users,
+ *                      and 100,000 posts (BENCH_FEEDBACK_STATS_POSTS), 30% with a team reply.
  *   feedback-stats-1m  the same with 1,000,000 ratings (BENCH_FEEDBACK_BIG_RATINGS to change).
- *                      raw floor of both: the stats' queries (NPS counters by month, post metrics).
+ *                      raw floor of both: the stats' queries (NPS counters by month, the post
+ *                      metrics' aggregates, the response-time histogram).
  *   feedback-list      GET /feedback?sort=votes&limit=20, first page, for a product with 100,000
  *                      posts (and their votes). raw floor: the page, its count from the
  *                      aggregates and the caller's votes on the page, as the store reads them.
@@ -86,17 +88,28 @@ export const feedbackWrite = {
       ? []
       : [`no rating in ${JSON.stringify(body).slice(0, 120)}`];
   },
-  raw: { db: 'plugin', floor: writeFloor },
+  raw: {
+    db: 'plugin',
+    floor: writeFloor,
+    // the same writes from 2,000 authors in turn: the user mix of the issue's target
+    diagnostics: {
+      'raw-2000-authors': (query, db) =>
+        writeFloor(query, db, { authors: 2000 }),
+    },
+  },
 };
 
 // ---- stats ----------------------------------------------------------------------------------
 
+const STATS_POSTS = Number(process.env.BENCH_FEEDBACK_STATS_POSTS ?? 100_000);
+
 function statsScenario(name, ratings, users) {
   const productRef = `${ns}${name}-product`;
   let expected; // set by prepare: what the route must answer
+  let expectedPosts;
   return {
     name,
-    description: `GET feedback stats of a product with ${ratings} ratings from ${users} users`,
+    description: `GET feedback stats of a product with ${ratings} ratings from ${users} users and ${STATS_POSTS} posts`,
     entities: () => [product(`${name}-product`)],
     request: {
       method: 'GET',
@@ -115,7 +128,18 @@ function statsScenario(name, ratings, users) {
       log(
         `${name}: seeded ${ratings} ratings from ${users} users: ${expected.responses} user-months (latest ratings), ${expected.promoters}/${expected.passives}/${expected.detractors} promoters/passives/detractors`,
       );
-      return { ratings, users, ...expected };
+      const { untriagedAt, ...posts } = await seedPosts(pluginDb, {
+        productRef,
+        posts: STATS_POSTS,
+        users,
+        replyShare: 0.3,
+        months: lastMonths(Date.now(), 12),
+      });
+      expectedPosts = { ...posts, untriagedAt };
+      log(
+        `${name}: seeded ${STATS_POSTS} posts, ${posts.windowPosts} in the window, ${posts.replies} with a team reply`,
+      );
+      return { ratings, users, ...expected, posts };
     },
     check(body) {
       if (!expected) return ['not seeded'];
@@ -126,6 +150,31 @@ function statsScenario(name, ratings, users) {
       }
       if (body?.trend?.length !== 12)
         problems.push(`trend of ${body?.trend?.length} months`);
+      if (expectedPosts) {
+        const { windowPosts, replies, medianFirstResponseMs } = expectedPosts;
+        const replyRate = windowPosts
+          ? Math.round((replies / windowPosts) * 1000) / 1000
+          : null;
+        if (body?.replyRate !== replyRate)
+          problems.push(`replyRate ${body?.replyRate}, seeded ${replyRate}`);
+        const untriaged = expectedPosts.untriagedAt(Date.now());
+        // a post may cross the 14-day line between the answer and this check
+        if (Math.abs(body?.untriagedOver14Days - untriaged) > 1)
+          problems.push(
+            `untriagedOver14Days ${body?.untriagedOver14Days}, seeded ${untriaged}`,
+          );
+        // the median comes from a histogram: to 0.1 hour, or 1% beyond 5 hours
+        const hours = medianFirstResponseMs / 3_600_000;
+        if (
+          !(
+            Math.abs(body?.medianFirstResponseHours - hours) <=
+            Math.max(0.1, hours * 0.011)
+          )
+        )
+          problems.push(
+            `medianFirstResponseHours ${body?.medianFirstResponseHours}, seeded ${hours}`,
+          );
+      }
       return problems;
     },
     raw: {

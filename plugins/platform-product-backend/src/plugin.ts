@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   platformProductBasicPermissions,
   platformProductPermissions,
@@ -27,6 +28,7 @@ import { getMigratedClient } from './database/migrations';
 import { AuthorIdentity } from './feedback/AuthorIdentity';
 import { DatabaseFeedbackStore } from './feedback/DatabaseFeedbackStore';
 import { FeedbackService } from './feedback/FeedbackService';
+import { ProductResolver } from './feedback/ProductResolver';
 import { createFeedbackRouter } from './feedback/router';
 import {
   platformProductResourceRef,
@@ -46,6 +48,7 @@ export const platformProductPlugin = createBackendPlugin({
       deps: {
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         config: coreServices.rootConfig,
         database: coreServices.database,
         discovery: coreServices.discovery,
@@ -63,11 +66,30 @@ export const platformProductPlugin = createBackendPlugin({
         const db = await getMigratedClient(deps.database);
         const adoption = AdoptionService.create({ catalog, auth });
         const snapshots = DatabaseAdoptionSnapshotStore.create(db);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: platformProductResourceRef,
+          permissions: platformProductPermissions,
+          rules: Object.values(platformProductRules),
+          getResources: refs => adoption.getProducts(refs),
+        });
+        deps.permissionsRegistry.addPermissions(
+          platformProductBasicPermissions,
+        );
+
         const feedback = FeedbackService.create({
           store: DatabaseFeedbackStore.create(db),
           identity: AuthorIdentity.fromConfig(config, deps.logger),
-          catalog,
+          products: ProductResolver.create({
+            catalog,
+            cache: deps.cache,
+            auth,
+          }),
           permissions,
+          applyConditions: createConditionAuthorizer(
+            deps.permissionsRegistry.getPermissionRuleset(
+              platformProductResourceRef,
+            ),
+          ),
           auditor: deps.auditor,
           notifications: deps.notifications,
           logger: deps.logger,
@@ -101,16 +123,6 @@ export const platformProductPlugin = createBackendPlugin({
             'platform-product',
           ),
         });
-
-        deps.permissionsRegistry.addResourceType({
-          resourceRef: platformProductResourceRef,
-          permissions: platformProductPermissions,
-          rules: Object.values(platformProductRules),
-          getResources: refs => adoption.getProducts(refs),
-        });
-        deps.permissionsRegistry.addPermissions(
-          platformProductBasicPermissions,
-        );
 
         const scheduleConfig = config.getOptionalConfig(
           'platformProduct.adoption.snapshotSchedule',

@@ -1,7 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
-import { Knex } from 'knex';
-import { migrationsDir } from './migrations';
+import knexFactory, { Knex } from 'knex';
+import os from 'node:os';
+import path from 'node:path';
+import { getMigratedClient, migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -28,6 +30,29 @@ async function migrateUntilBefore(knex: Knex, target: string) {
   }
 }
 
+describe('getMigratedClient', () => {
+  it('keeps a SQLite file in WAL mode, migrated', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-product-'));
+    const knex: Knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'plugin.sqlite') },
+      useNullAsDefault: true,
+    });
+    try {
+      const client = await getMigratedClient({ getClient: async () => knex });
+      await expect(client.raw('PRAGMA journal_mode')).resolves.toEqual([
+        { journal_mode: 'wal' },
+      ]);
+      await expect(
+        client.schema.hasTable('feedback_post_months'),
+      ).resolves.toBe(true);
+    } finally {
+      await knex.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -35,6 +60,7 @@ describe('migrations', () => {
     expect(migrationFiles).toEqual([
       '20261125000000_adoption_snapshots.js',
       '20261126000000_feedback.js',
+      '20261127000000_feedback_speed.js',
       '20261128000000_announcements.js',
     ]);
   });
@@ -174,6 +200,126 @@ describe('migrations', () => {
       await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
         true,
       );
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261127000000_feedback_speed.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const tables = [
+        'feedback_post_months',
+        'feedback_post_days',
+        'feedback_response_times',
+      ];
+      const HOUR = 3_600_000;
+      const MARCH_2 = Date.parse('2026-03-02T10:00:00Z');
+      const APRIL_5 = Date.parse('2026-04-05T10:00:00Z');
+      const post = (id: string, extra: object) => ({
+        id,
+        product_ref: 'platformproduct:default/a',
+        entity_ref: 'platformproduct:default/a',
+        type: 'idea',
+        title: 'T',
+        status: 'new',
+        anonymous: false,
+        author_hash: 'h',
+        hidden: false,
+        first_team_reply_at: null,
+        created_at: MARCH_2,
+        updated_at: MARCH_2,
+        ...extra,
+      });
+
+      await migrateUntilBefore(knex, '20261127000000_feedback_speed.js');
+      await knex('feedback_posts').insert([
+        post('p1', {}),
+        post('p2', { first_team_reply_at: MARCH_2 + 2 * HOUR }),
+        post('p3', {
+          status: 'planned',
+          first_team_reply_at: MARCH_2 + 3 * HOUR,
+        }),
+        post('p4', { created_at: APRIL_5, updated_at: APRIL_5 }),
+        // hidden posts count nowhere
+        post('p5', { hidden: true, first_team_reply_at: MARCH_2 + HOUR }),
+        post('p6', {
+          product_ref: 'platformproduct:default/b',
+          status: 'done',
+        }),
+      ]);
+
+      await migrateUpOnce(knex);
+      const months = await knex('feedback_post_months')
+        .orderBy(['product_ref', 'month'])
+        .select('product_ref', 'month', 'posts', 'replied', 'new_posts');
+      expect(months).toEqual([
+        {
+          product_ref: 'platformproduct:default/a',
+          month: '2026-03',
+          posts: 3,
+          replied: 2,
+          new_posts: 2,
+        },
+        {
+          product_ref: 'platformproduct:default/a',
+          month: '2026-04',
+          posts: 1,
+          replied: 0,
+          new_posts: 1,
+        },
+        {
+          product_ref: 'platformproduct:default/b',
+          month: '2026-03',
+          posts: 1,
+          replied: 0,
+          new_posts: 0,
+        },
+      ]);
+      await expect(
+        knex('feedback_post_days')
+          .orderBy('day')
+          .select('product_ref', 'day', 'new_posts'),
+      ).resolves.toEqual([
+        {
+          product_ref: 'platformproduct:default/a',
+          day: '2026-03-02',
+          new_posts: 2,
+        },
+        {
+          product_ref: 'platformproduct:default/a',
+          day: '2026-04-05',
+          new_posts: 1,
+        },
+      ]);
+      // 0.1 hour buckets: 2 h and 3 h
+      const histograms = await knex('feedback_response_times').select(
+        'product_ref',
+        'month',
+        'buckets',
+      );
+      expect(
+        histograms.map(row => ({ ...row, buckets: JSON.parse(row.buckets) })),
+      ).toEqual([
+        {
+          product_ref: 'platformproduct:default/a',
+          month: '2026-03',
+          buckets: { 20: 1, 30: 1 },
+        },
+      ]);
+
+      await migrateDownOnce(knex);
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(knex('feedback_posts').count({ c: '*' })).resolves.toEqual([
+        { c: expect.anything() },
+      ]);
+      // up again on an empty history
+      await knex('feedback_posts').delete();
+      await migrateUpOnce(knex);
+      await expect(knex('feedback_post_months')).resolves.toEqual([]);
 
       await knex.destroy();
     },

@@ -14,6 +14,13 @@ export async function getMigratedClient(
   database: DatabaseService,
 ): Promise<Knex> {
   const client = await database.getClient();
+  if (
+    ['better-sqlite3', 'sqlite3'].includes(String(client.client.config.client))
+  ) {
+    // the embedded SQLite file: one fsync per commit instead of several (every feedback
+    // write commits), and readers do not wait for the writer; kept in the file, a no-op in memory
+    await client.raw('PRAGMA journal_mode = WAL');
+  }
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });
   }

@@ -441,7 +441,7 @@ describe('DatabaseFeedbackStore', () => {
     'computes post metrics: reply rate, median first response, untriaged, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
-      const since = MARCH;
+      const months = ['2026-03'];
       const addReplied = async (hours: number | null, createdAt = MARCH) => {
         const created = await store.addPost(post({ createdAt }));
         if (hours !== null) {
@@ -459,7 +459,7 @@ describe('DatabaseFeedbackStore', () => {
         return created;
       };
       await expect(
-        store.postMetrics(P, { since, untriagedBefore: APRIL }),
+        store.postMetrics(P, { months, untriagedBefore: APRIL }),
       ).resolves.toEqual({
         posts: 0,
         postsWithTeamReply: 0,
@@ -474,7 +474,7 @@ describe('DatabaseFeedbackStore', () => {
       // before the window: counts as untriaged only
       await addReplied(null, MARCH - 30 * DAY);
       await expect(
-        store.postMetrics(P, { since, untriagedBefore: MARCH + DAY }),
+        store.postMetrics(P, { months, untriagedBefore: MARCH + DAY }),
       ).resolves.toEqual({
         posts: 4,
         postsWithTeamReply: 3,
@@ -483,7 +483,7 @@ describe('DatabaseFeedbackStore', () => {
       });
       await addReplied(10);
       await expect(
-        store.postMetrics(P, { since, untriagedBefore: MARCH }),
+        store.postMetrics(P, { months, untriagedBefore: MARCH }),
       ).resolves.toEqual({
         posts: 5,
         postsWithTeamReply: 4,
@@ -506,6 +506,16 @@ describe('DatabaseFeedbackStore', () => {
         store.countByAuthorSince('hash-ann', MARCH - DAY),
       ).resolves.toBe(3);
       await expect(store.countByAuthorSince('hash-bob', 0)).resolves.toBe(0);
+      // stops at the limit, which is all the daily limit needs to know
+      await expect(
+        store.countByAuthorSince('hash-ann', MARCH - DAY, 2),
+      ).resolves.toBe(2);
+      await expect(
+        store.countByAuthorSince('hash-ann', MARCH - DAY, 4),
+      ).resolves.toBe(3);
+      await expect(
+        store.countByAuthorSince('hash-ann', MARCH - DAY, 1),
+      ).resolves.toBe(1);
 
       const exported = await store.exportItems(P);
       expect(exported.ratings.map(r => r.createdAt)).toEqual([
@@ -513,6 +523,221 @@ describe('DatabaseFeedbackStore', () => {
         MARCH,
       ]);
       expect(exported.posts).toHaveLength(1);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the post metrics equal to a scan of the posts through status changes, replies, hiding and deleting, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const FEB = Date.parse('2026-02-20T08:00:00Z');
+      const MARCH_1 = Date.parse('2026-03-01T09:00:00Z');
+      const MARCH_12 = Date.parse('2026-03-12T06:00:00Z');
+      const months = ['2026-03', '2026-04'];
+      // the cutoff falls on March 12 at noon: the months before, the days of March
+      // before the 12th, and that morning all count
+      const untriagedBefore = Date.parse('2026-03-12T12:00:00Z');
+
+      /** What the old queries computed, by scanning every post. */
+      async function scanned() {
+        const rows = await knex('feedback_posts')
+          .where({ product_ref: P, hidden: false })
+          .select('status', 'created_at', 'first_team_reply_at');
+        const monthOfRow = (row: { created_at: unknown }) =>
+          new Date(Number(row.created_at)).toISOString().slice(0, 7);
+        const inWindow = rows.filter(row => months.includes(monthOfRow(row)));
+        const times = inWindow
+          .filter(row => row.first_team_reply_at !== null)
+          .map(row => Number(row.first_team_reply_at) - Number(row.created_at))
+          .sort((a, b) => a - b);
+        const middle = Math.floor((times.length - 1) / 2);
+        let median: number | null = null;
+        if (times.length) {
+          median =
+            times.length % 2
+              ? times[middle]
+              : (times[middle] + times[middle + 1]) / 2;
+        }
+        return {
+          posts: inWindow.length,
+          postsWithTeamReply: times.length,
+          medianFirstResponseMs: median,
+          untriaged: rows.filter(
+            row =>
+              row.status === 'new' && Number(row.created_at) < untriagedBefore,
+          ).length,
+        };
+      }
+      const expectRight = async () => {
+        const expected = await scanned();
+        const actual = await store.postMetrics(P, { months, untriagedBefore });
+        expect({ ...actual, medianFirstResponseMs: 0 }).toEqual({
+          ...expected,
+          medianFirstResponseMs: 0,
+        });
+        // exact to 0.1 hour up to 5 hours, to 1% beyond
+        const expectedMedian = expected.medianFirstResponseMs ?? NaN;
+        const actualMedian = actual.medianFirstResponseMs ?? NaN;
+        expect(Number.isNaN(actualMedian)).toBe(Number.isNaN(expectedMedian));
+        expect(
+          Math.abs(actualMedian - expectedMedian) || 0,
+        ).toBeLessThanOrEqual(Math.max(HOUR / 20, expectedMedian * 0.01) || 0);
+        return actual;
+      };
+      const reply = async (
+        postId: string,
+        createdAt: number,
+        official = true,
+      ) => {
+        const id = nextId();
+        await store.addReply({
+          id,
+          postId,
+          authorRef: 'user:default/pm',
+          authorHash: 'hash-pm',
+          byPostAuthor: false,
+          official,
+          body: 'Thanks',
+          createdAt,
+        });
+        return id;
+      };
+      const change = (id: string, extra: object) =>
+        store.updatePost(id, { updatedAt: APRIL, ...extra });
+
+      await expectRight();
+      const feb = await store.addPost(post({ createdAt: FEB }));
+      const march1 = await store.addPost(post({ createdAt: MARCH_1 }));
+      const morning = await store.addPost(post({ createdAt: MARCH_12 }));
+      const afternoon = await store.addPost(
+        post({ createdAt: MARCH_12 + 8 * HOUR }),
+      );
+      const april = await store.addPost(post({ createdAt: APRIL }));
+      await store.addPost(post({ createdAt: MARCH_1, productRef: OTHER }));
+      await expect(expectRight()).resolves.toMatchObject({
+        posts: 4,
+        untriaged: 3,
+      });
+
+      // replies: only the first official one counts, unofficial ones not at all
+      await reply(march1.id, MARCH_1 + 2 * HOUR, false);
+      const firstOfficial = await reply(march1.id, MARCH_1 + 3 * HOUR);
+      await reply(march1.id, MARCH_1 + 4 * HOUR);
+      await reply(april.id, APRIL + 30 * HOUR);
+      await reply(morning.id, MARCH_12 + HOUR / 2);
+      await expect(expectRight()).resolves.toMatchObject({
+        postsWithTeamReply: 3,
+        medianFirstResponseMs: 3 * HOUR,
+      });
+      // the first official reply goes: the next one is the first response now
+      await store.deleteReply(firstOfficial);
+      await expect(expectRight()).resolves.toMatchObject({
+        medianFirstResponseMs: 4 * HOUR,
+      });
+
+      // triage: out of new and back into the workflow
+      await change(feb.id, { status: { from: 'new', to: 'planned' } });
+      await change(morning.id, { status: { from: 'new', to: 'acknowledged' } });
+      await expect(expectRight()).resolves.toMatchObject({ untriaged: 1 });
+      await change(morning.id, {
+        status: { from: 'acknowledged', to: 'done' },
+      });
+      await expectRight();
+
+      // hidden posts count nowhere, and again once shown
+      await change(april.id, { hidden: true });
+      await expect(expectRight()).resolves.toMatchObject({
+        posts: 3,
+        postsWithTeamReply: 2,
+      });
+      await change(march1.id, { hidden: true });
+      await change(april.id, { hidden: false });
+      // the middle two are 0.5 h and 30 h (kept to 1%)
+      const shown = await expectRight();
+      expect(shown.posts).toBe(3);
+      expect(shown.medianFirstResponseMs! / HOUR).toBeCloseTo(15.25, 0);
+      // a reply to a hidden post shows up once it is shown
+      await reply(afternoon.id, MARCH_12 + 9 * HOUR);
+      await change(afternoon.id, { hidden: true });
+      await change(afternoon.id, { hidden: false });
+      await expectRight();
+
+      // deleting a post takes its share with it, hidden or not
+      await store.deletePost(april.id);
+      await store.deletePost(march1.id);
+      await expect(expectRight()).resolves.toMatchObject({
+        posts: 2,
+        postsWithTeamReply: 2,
+      });
+      // the other product's post stayed its own
+      await expect(
+        store.postMetrics(OTHER, { months, untriagedBefore }),
+      ).resolves.toEqual({
+        posts: 1,
+        postsWithTeamReply: 0,
+        medianFirstResponseMs: null,
+        untriaged: 1,
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads the first page of visible posts by votes from an index, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const created = await store.addPost(post({ createdAt: MARCH + i }));
+        ids.push(created.id);
+        for (let v = 0; v < i % 3; v++) {
+          await store.setVote(created.id, `user:default/v${v}`, true);
+        }
+      }
+      await store.updatePost(ids[5], { hidden: true, updatedAt: APRIL });
+      const page = await store.listPosts({
+        productRef: P,
+        sort: 'votes',
+        limit: 3,
+        includeHidden: false,
+      });
+      expect(page.items.map(p => [p.id, p.voteCount])).toEqual(
+        [
+          [ids[2], 2],
+          [ids[1], 1],
+          [ids[4], 1],
+        ].sort((a, b) =>
+          b[1] === a[1] ? String(a[0]).localeCompare(String(b[0])) : 0,
+        ),
+      );
+      expect(page.totalCount).toBe(5);
+
+      const sql = knex('feedback_posts')
+        .where({ product_ref: P, hidden: false })
+        .orderBy([
+          { column: 'vote_count', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(21)
+        .toSQL();
+      const plan = JSON.stringify(
+        databaseId === 'SQLITE_3'
+          ? await knex.raw(`EXPLAIN QUERY PLAN ${sql.sql}`, sql.bindings)
+          : await knex.transaction(async tx => {
+              // a tiny table would be read in full otherwise
+              await tx.raw('SET LOCAL enable_seqscan = off');
+              const explained = await tx.raw(
+                `EXPLAIN ${sql.sql}`,
+                sql.bindings,
+              );
+              return explained.rows;
+            }),
+      );
+      // either votes index reads the page in order (PostgreSQL may prefer the older one
+      // on a table this small)
+      expect(plan).toMatch(/feedback_posts_(visible_)?votes_idx/);
+      expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
       await knex.destroy();
     },
   );

@@ -144,6 +144,76 @@ const bucketOf = (score: number) => `${npsCategory(score)}s` as keyof NpsCounts;
 const countOf = (rows: Array<Record<string, unknown>>, key = 'count') =>
   Number(rows[0]?.[key] ?? 0);
 
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+const HOUR = 3_600_000;
+const FINE_STEP = HOUR / 10;
+const FINE_UNTIL = 5 * HOUR;
+const FINE_BUCKETS = FINE_UNTIL / FINE_STEP;
+const COARSE_RATIO = 1.02;
+
+/**
+ * The histogram bucket of a time to first team reply: 0.1 hour steps up to 5 hours (what
+ * the stats show), then steps of 2%, so that a year fits in about 400 buckets.
+ * The migration 20261127000000_feedback_speed.js has a copy for existing posts.
+ */
+export function responseBucket(ms: number): number {
+  const value = Math.max(0, ms);
+  if (value <= FINE_UNTIL) return Math.round(value / FINE_STEP);
+  return (
+    FINE_BUCKETS +
+    Math.round(Math.log(value / FINE_UNTIL) / Math.log(COARSE_RATIO))
+  );
+}
+
+/** The time a bucket stands for, in ms. */
+export function responseBucketValue(bucket: number): number {
+  if (bucket <= FINE_BUCKETS) return bucket * FINE_STEP;
+  return FINE_UNTIL * COARSE_RATIO ** (bucket - FINE_BUCKETS);
+}
+
+/** What a post adds to the post metrics: nothing when hidden. */
+type PostFacts = Pick<
+  StoredPost,
+  'productRef' | 'createdAt' | 'status' | 'hidden' | 'firstTeamReplyAt'
+>;
+
+const samePostFacts = (a: PostFacts, b: PostFacts) =>
+  a.hidden === b.hidden &&
+  (a.status === 'new') === (b.status === 'new') &&
+  a.firstTeamReplyAt === b.firstTeamReplyAt;
+
+/** The months' histograms (JSON bucket -> count) as one, sorted by value. */
+function mergeHistograms(months: string[]) {
+  const counts = new Map<number, number>();
+  for (const month of months) {
+    for (const [bucket, count] of Object.entries(
+      JSON.parse(month) as Record<string, number>,
+    )) {
+      counts.set(Number(bucket), (counts.get(Number(bucket)) ?? 0) + count);
+    }
+  }
+  return [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([bucket, count]) => ({ value: responseBucketValue(bucket), count }));
+}
+
+/** The median of a histogram sorted by value: the middle value, or the mean of the middle two. */
+function medianOf(buckets: Array<{ value: number; count: number }>) {
+  const total = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+  if (total <= 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const bucket of buckets) {
+      seen += Math.max(0, bucket.count);
+      if (seen > index) return bucket.value;
+    }
+    return buckets[buckets.length - 1].value;
+  };
+  const lower = Math.floor((total - 1) / 2);
+  return total % 2 === 1 ? at(lower) : (at(lower) + at(lower + 1)) / 2;
+}
+
 export class DatabaseFeedbackStore implements FeedbackStore {
   static create(db: Knex) {
     return new DatabaseFeedbackStore(db);
@@ -326,22 +396,123 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     };
   }
 
+  /** Adds the deltas to a counter row, creating it when missing. */
+  private async increment(
+    tx: Knex.Transaction,
+    table: string,
+    key: Record<string, string | number | boolean>,
+    deltas: Record<string, number>,
+  ) {
+    await tx(table)
+      .insert({ ...key, ...deltas })
+      .onConflict(Object.keys(key))
+      .merge(
+        Object.fromEntries(
+          Object.entries(deltas).map(([column, delta]) => [
+            column,
+            tx.raw('??.?? + ?', [table, column, delta]),
+          ]),
+        ),
+      );
+  }
+
   private async adjustCount(
     tx: Knex.Transaction,
     post: { productRef: string; type: string; status: string; hidden: boolean },
     delta: number,
   ) {
-    await tx('feedback_post_counts')
-      .insert({
+    await this.increment(
+      tx,
+      'feedback_post_counts',
+      {
         product_ref: post.productRef,
         type: post.type,
         status: post.status,
         hidden: post.hidden,
         shard: anyShard(),
-        count: delta,
-      })
-      .onConflict(['product_ref', 'type', 'status', 'hidden', 'shard'])
-      .merge({ count: tx.raw('feedback_post_counts.count + ?', [delta]) });
+      },
+      { count: delta },
+    );
+  }
+
+  /** Adds (1) or takes away (-1) what a post counts for in the post metrics of its product. */
+  private async adjustPostStats(
+    tx: Knex.Transaction,
+    post: PostFacts,
+    sign: 1 | -1,
+  ) {
+    if (post.hidden) return;
+    const isNew = post.status === 'new';
+    const replied = post.firstTeamReplyAt !== null;
+    const month = monthOf(post.createdAt);
+    const shard = anyShard();
+    await this.increment(
+      tx,
+      'feedback_post_months',
+      { product_ref: post.productRef, month, shard },
+      {
+        posts: sign,
+        replied: replied ? sign : 0,
+        new_posts: isNew ? sign : 0,
+      },
+    );
+    if (isNew) {
+      await this.increment(
+        tx,
+        'feedback_post_days',
+        { product_ref: post.productRef, day: dayOf(post.createdAt), shard },
+        { new_posts: sign },
+      );
+    }
+    if (replied) {
+      await this.addResponseTime(
+        tx,
+        post.productRef,
+        month,
+        responseBucket(post.firstTeamReplyAt! - post.createdAt),
+        sign,
+      );
+    }
+  }
+
+  /**
+   * One month's histogram is one row (JSON bucket -> count), so that the stats read one
+   * row per month; it changes only with official replies, hiding and deleting, under the
+   * row's lock.
+   */
+  private async addResponseTime(
+    tx: Knex.Transaction,
+    productRef: string,
+    month: string,
+    bucket: number,
+    sign: 1 | -1,
+  ) {
+    const key = { product_ref: productRef, month };
+    await tx('feedback_response_times')
+      .insert({ ...key, buckets: '{}' })
+      .onConflict(['product_ref', 'month'])
+      .ignore();
+    const row = await this.forUpdate(
+      tx('feedback_response_times').where(key).first('buckets'),
+    );
+    const buckets: Record<string, number> = JSON.parse(row?.buckets ?? '{}');
+    const count = (buckets[bucket] ?? 0) + sign;
+    if (count > 0) buckets[bucket] = count;
+    else delete buckets[bucket];
+    await tx('feedback_response_times')
+      .where(key)
+      .update({ buckets: JSON.stringify(buckets) });
+  }
+
+  /** Moves a post's share of the post metrics from what it was to what it is. */
+  private async changePostStats(
+    tx: Knex.Transaction,
+    before: PostFacts,
+    after: PostFacts,
+  ) {
+    if (samePostFacts(before, after)) return;
+    await this.adjustPostStats(tx, before, -1);
+    await this.adjustPostStats(tx, after, 1);
   }
 
   async addPost(post: NewPost): Promise<StoredPost> {
@@ -371,12 +542,25 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       updated_at: stored.updatedAt,
     };
     if (this.isPostgres) {
-      // the post and its count in one round trip, for write throughput
+      // the post, its count and its share of the post metrics (a new post, no reply yet)
+      // in one round trip, for write throughput
       const columns = Object.keys(row);
+      const shard = anyShard();
       await this.db.raw(
         `with post as (
            insert into feedback_posts (${columns.join(', ')})
            values (${columns.map(() => '?').join(', ')})
+         ), months as (
+           insert into feedback_post_months as m
+             (product_ref, month, shard, posts, replied, new_posts)
+           values (?, ?, ?, 1, 0, 1)
+           on conflict (product_ref, month, shard)
+             do update set posts = m.posts + 1, new_posts = m.new_posts + 1
+         ), days as (
+           insert into feedback_post_days as d (product_ref, day, shard, new_posts)
+           values (?, ?, ?, 1)
+           on conflict (product_ref, day, shard)
+             do update set new_posts = d.new_posts + 1
          )
          insert into feedback_post_counts as counts
            (product_ref, type, status, hidden, shard, count)
@@ -386,15 +570,22 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         [
           ...Object.values(row),
           row.product_ref,
+          monthOf(row.created_at),
+          shard,
+          row.product_ref,
+          dayOf(row.created_at),
+          shard,
+          row.product_ref,
           row.type,
           row.status,
-          anyShard(),
+          shard,
         ],
       );
     } else {
       await this.db.transaction(async tx => {
         await tx<PostRow>('feedback_posts').insert(row);
         await this.adjustCount(tx, stored, 1);
+        await this.adjustPostStats(tx, stored, 1);
       });
     }
     return stored;
@@ -518,6 +709,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         await this.adjustCount(tx, before, -1);
         await this.adjustCount(tx, after, 1);
       }
+      await this.changePostStats(tx, before, after);
       return after;
     });
   }
@@ -531,28 +723,44 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       await tx('feedback_votes').where('post_id', id).delete();
       await tx('feedback_replies').where('post_id', id).delete();
       await tx('feedback_posts').where('id', id).delete();
-      await this.adjustCount(tx, toPost(row), -1);
+      const post = toPost(row);
+      await this.adjustCount(tx, post, -1);
+      await this.adjustPostStats(tx, post, -1);
       return true;
     });
   }
 
-  async countByAuthorSince(authorHash: string, since: number): Promise<number> {
-    // one round trip: this runs before every write
+  async countByAuthorSince(
+    authorHash: string,
+    since: number,
+    atMost?: number,
+  ): Promise<number> {
+    // one round trip: this runs before every write; with atMost, it reads no more index
+    // entries than that per table, however much the author wrote
+    const recent = (table: string) => {
+      const rows = this.db(table)
+        .where('author_hash', authorHash)
+        .andWhere('created_at', '>=', since);
+      if (atMost === undefined) return rows.count('*');
+      return this.db
+        .from(rows.select(this.db.raw('1')).limit(atMost).as('recent'))
+        .count('*');
+    };
     const [row] = await this.db.select({
-      posts: this.db('feedback_posts')
-        .where('author_hash', authorHash)
-        .andWhere('created_at', '>=', since)
-        .count('*'),
-      ratings: this.db('feedback_ratings')
-        .where('author_hash', authorHash)
-        .andWhere('created_at', '>=', since)
-        .count('*'),
+      posts: recent('feedback_posts'),
+      ratings: recent('feedback_ratings'),
     });
-    return Number(row.posts) + Number(row.ratings);
+    const count = Number(row.posts) + Number(row.ratings);
+    return atMost === undefined ? count : Math.min(count, atMost);
   }
 
   async addReply(reply: StoredReply): Promise<void> {
     await this.db.transaction(async tx => {
+      const row = await this.forUpdate(
+        tx<PostRow>('feedback_posts').where('id', reply.postId).first(),
+      );
+      if (!row) return;
+      const before = toPost(row);
       await tx<ReplyRow>('feedback_replies').insert({
         id: reply.id,
         post_id: reply.postId,
@@ -563,16 +771,17 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         body: reply.body,
         created_at: reply.createdAt,
       });
+      const firstTeamReplyAt =
+        reply.official && before.firstTeamReplyAt === null
+          ? reply.createdAt
+          : before.firstTeamReplyAt;
       await tx('feedback_posts')
         .where('id', reply.postId)
         .update({
           reply_count: tx.raw('reply_count + 1'),
-          ...(reply.official && {
-            first_team_reply_at: tx.raw('coalesce(first_team_reply_at, ?)', [
-              reply.createdAt,
-            ]),
-          }),
+          first_team_reply_at: firstTeamReplyAt,
         });
+      await this.changePostStats(tx, before, { ...before, firstTeamReplyAt });
     });
   }
 
@@ -595,20 +804,28 @@ export class DatabaseFeedbackStore implements FeedbackStore {
 
   async deleteReply(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
-      const row = await tx<ReplyRow>('feedback_replies')
+      const reply = await tx<ReplyRow>('feedback_replies')
         .where('id', id)
         .first();
-      if (!row) return false;
+      if (!reply) return false;
+      const row = await this.forUpdate(
+        tx<PostRow>('feedback_posts').where('id', reply.post_id).first(),
+      );
       await tx('feedback_replies').where('id', id).delete();
       const [{ first }] = await tx('feedback_replies')
-        .where({ post_id: row.post_id, official: true })
+        .where({ post_id: reply.post_id, official: true })
         .min({ first: 'created_at' });
+      const firstTeamReplyAt = first === null ? null : Number(first);
       await tx('feedback_posts')
-        .where('id', row.post_id)
+        .where('id', reply.post_id)
         .update({
           reply_count: tx.raw('reply_count - 1'),
-          first_team_reply_at: first === null ? null : Number(first),
+          first_team_reply_at: firstTeamReplyAt,
         });
+      if (row) {
+        const before = toPost(row);
+        await this.changePostStats(tx, before, { ...before, firstTeamReplyAt });
+      }
       return true;
     });
   }
@@ -694,46 +911,47 @@ export class DatabaseFeedbackStore implements FeedbackStore {
 
   async postMetrics(
     productRef: string,
-    options: { since: number; untriagedBefore: number },
+    options: { months: string[]; untriagedBefore: number },
   ): Promise<PostMetrics> {
-    const windowPosts = () =>
-      this.db('feedback_posts')
+    // untriaged: new posts of the months before the cutoff's month, of its days before the
+    // cutoff's day, and of that day before the cutoff (at most a day of posts to count)
+    const cutoff = new Date(options.untriagedBefore).toISOString();
+    const cutoffMonth = cutoff.slice(0, 7);
+    const cutoffDay = cutoff.slice(0, 10);
+    const monthRows = () =>
+      this.db('feedback_post_months').where('product_ref', productRef);
+    const [[row], months] = await Promise.all([
+      this.db.select({
+        posts: monthRows().whereIn('month', options.months).sum('posts'),
+        replied: monthRows().whereIn('month', options.months).sum('replied'),
+        newBefore: monthRows()
+          .where('month', '<', cutoffMonth)
+          .sum('new_posts'),
+        newDaysBefore: this.db('feedback_post_days')
+          .where('product_ref', productRef)
+          .andWhere('day', '>=', `${cutoffMonth}-01`)
+          .andWhere('day', '<', cutoffDay)
+          .sum('new_posts'),
+        newOnDay: this.db('feedback_posts')
+          .where({ product_ref: productRef, status: 'new', hidden: false })
+          .andWhere('created_at', '>=', Date.parse(`${cutoffDay}T00:00:00Z`))
+          .andWhere('created_at', '<', options.untriagedBefore)
+          .count('*'),
+      }),
+      this.db('feedback_response_times')
         .where('product_ref', productRef)
-        .andWhere('created_at', '>=', options.since)
-        .andWhere('hidden', false);
-    const [counts, untriaged] = await Promise.all([
-      windowPosts().select(
-        this.db.raw('count(*) as posts'),
-        this.db.raw('count(first_team_reply_at) as replied'),
-      ),
-      this.db('feedback_posts')
-        .where({ product_ref: productRef, status: 'new', hidden: false })
-        .andWhere('created_at', '<', options.untriagedBefore)
-        .count({ count: '*' }),
+        .whereIn('month', options.months)
+        .pluck('buckets') as Promise<string[]>,
     ]);
-    const posts = countOf(counts, 'posts');
-    const replied = countOf(counts, 'replied');
-
-    let medianFirstResponseMs: number | null = null;
-    if (replied > 0) {
-      // the middle one or two of the sorted response times (portable: no percentile_cont in SQLite)
-      const middle = await windowPosts()
-        .whereNotNull('first_team_reply_at')
-        .select(
-          this.db.raw('(first_team_reply_at - created_at) as response_ms'),
-        )
-        .orderBy('response_ms')
-        .offset(Math.floor((replied - 1) / 2))
-        .limit(replied % 2 === 1 ? 1 : 2);
-      medianFirstResponseMs =
-        middle.reduce((sum, row) => sum + Number(row.response_ms), 0) /
-        middle.length;
-    }
+    const number = (value: unknown) => Number(value ?? 0);
     return {
-      posts,
-      postsWithTeamReply: replied,
-      medianFirstResponseMs,
-      untriaged: countOf(untriaged),
+      posts: number(row.posts),
+      postsWithTeamReply: number(row.replied),
+      medianFirstResponseMs: medianOf(mergeHistograms(months)),
+      untriaged:
+        number(row.newBefore) +
+        number(row.newDaysBefore) +
+        number(row.newOnDay),
     };
   }
 

@@ -4,12 +4,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   CustomErrorBase,
@@ -17,10 +12,10 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   AuthorizeResult,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -41,14 +36,13 @@ import {
   FeedbackStats,
   feedbackStatsQuerySchema,
   FeedbackVote,
-  isPlatformProductEntity,
   lastMonths,
+  PlatformProductEntityV1alpha1,
   listFeedbackQuerySchema,
   updateFeedbackSchema,
 } from '@platform-product/plugin-platform-product-common';
 import { randomUUID } from 'node:crypto';
 import { Request } from 'express';
-import { authorizeOnProduct } from '../shared/authorize';
 import { parseInput } from '../shared/validation';
 import { AuthorIdentity } from './AuthorIdentity';
 import { toCsv } from './csv';
@@ -58,6 +52,7 @@ import {
   StoredRating,
   StoredReply,
 } from './FeedbackStore';
+import { ProductResolver } from './ProductResolver';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -77,7 +72,6 @@ export interface FeedbackContext {
 }
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
-const refOf = (entity: Entity) => lower(stringifyEntityRef(entity));
 const iso = (time: number) => new Date(time).toISOString();
 
 /** Where the frontend shows a post: the Feedback tab of the product's page. */
@@ -91,8 +85,14 @@ export function postLink(productRef: string, postId: string): string {
 export type FeedbackServiceOptions = {
   store: FeedbackStore;
   identity: AuthorIdentity;
-  catalog: CatalogService;
+  /** entity -> product, and the product entities conditions are evaluated on (cached) */
+  products: ProductResolver;
   permissions: PermissionsService;
+  /** evaluates a conditional decision on a product (the plugin's permission rules) */
+  applyConditions: (
+    decision: PolicyDecision,
+    product: PlatformProductEntityV1alpha1 | undefined,
+  ) => boolean;
   auditor: AuditorService;
   notifications: NotificationService;
   logger: LoggerService;
@@ -145,26 +145,48 @@ export class FeedbackService {
     return undefined;
   }
 
-  /** Several permissions on one product in one round trip. */
+  /**
+   * Several permissions on one product in one round trip to the permission backend; a
+   * conditional decision is evaluated here, on the (cached) product entity, instead of
+   * another round trip back to this plugin and a catalog read per request.
+   */
   private async allowed<T extends string>(
     productRef: string,
     permissions: Record<T, ResourcePermission<'platform-product'>>,
     credentials: BackstageCredentials,
   ): Promise<Record<T, boolean>> {
     const names = Object.keys(permissions) as T[];
-    const decisions = await this.options.permissions.authorize(
-      names.map(name => ({
-        permission: permissions[name],
-        resourceRef: productRef,
-      })),
+    const decisions = await this.options.permissions.authorizeConditional(
+      names.map(name => ({ permission: permissions[name] })),
       { credentials },
     );
+    let product: Promise<PlatformProductEntityV1alpha1 | undefined> | undefined;
+    const results = await Promise.all(
+      decisions.map(async decision => {
+        if (decision.result !== AuthorizeResult.CONDITIONAL) {
+          return decision.result === AuthorizeResult.ALLOW;
+        }
+        product ??= this.options.products.product(productRef);
+        return this.options.applyConditions(decision, await product);
+      }),
+    );
     return Object.fromEntries(
-      names.map((name, i) => [
-        name,
-        decisions[i].result === AuthorizeResult.ALLOW,
-      ]),
+      names.map((name, i) => [name, results[i]]),
     ) as Record<T, boolean>;
+  }
+
+  /** Throws a 403 unless the caller has the permission on the product. */
+  private async require(
+    productRef: string,
+    permission: ResourcePermission<'platform-product'>,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const { granted } = await this.allowed(
+      productRef,
+      { granted: permission },
+      credentials,
+    );
+    if (!granted) throw this.denied(productRef, permission);
   }
 
   private denied(
@@ -174,33 +196,6 @@ export class FeedbackService {
     return new NotAllowedError(
       `You are not allowed to ${permission.attributes.action} '${productRef}' (${permission.name})`,
     );
-  }
-
-  /** The product an entity belongs to: the product itself, or the product it is partOf. */
-  private async productOf(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<string> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
-    }
-    if (isPlatformProductEntity(entity)) {
-      return refOf(entity);
-    }
-    const products = (entity.relations ?? [])
-      .filter(relation => relation.type === RELATION_PART_OF)
-      .map(relation => lower(relation.targetRef))
-      .filter(ref => ref.startsWith('platformproduct:'))
-      .sort();
-    if (!products.length) {
-      throw new InputError(
-        `entityRef '${entityRef}' is not part of any PlatformProduct`,
-      );
-    }
-    return products[0];
   }
 
   private postView(
@@ -277,19 +272,20 @@ export class FeedbackService {
   async create(input: unknown, ctx: FeedbackContext): Promise<FeedbackItem> {
     const userRef = await this.userRef(ctx.credentials);
     const request = parseInput(createFeedbackSchema, input);
-    const productRef = await this.productOf(request.entityRef, ctx.credentials);
-    await authorizeOnProduct(
-      this.options.permissions,
-      feedbackCreatePermission,
-      productRef,
+    const productRef = await this.options.products.productOf(
+      request.entityRef,
       ctx.credentials,
     );
-
     const { identity } = this.options;
     const authorHash = identity.hash(userRef);
     const now = this.now();
     const limit = this.options.dailyLimit ?? 50;
-    if ((await this.store.countByAuthorSince(authorHash, now - DAY)) >= limit) {
+    // the permission round trip and the count overlap; a denied caller learns nothing
+    const [, recent] = await Promise.all([
+      this.require(productRef, feedbackCreatePermission, ctx.credentials),
+      this.store.countByAuthorSince(authorHash, now - DAY, limit),
+    ]);
+    if (recent >= limit) {
       throw new FeedbackLimitError(
         `You have given ${limit} pieces of feedback in the last 24 hours, the most allowed; try again later`,
       );
@@ -415,10 +411,9 @@ export class FeedbackService {
     const viewerHash = await this.viewerHash(ctx.credentials);
     const rating = await this.store.getRating(id);
     if (rating) {
-      await authorizeOnProduct(
-        this.options.permissions,
-        feedbackReadPermission,
+      await this.require(
         rating.productRef,
+        feedbackReadPermission,
         ctx.credentials,
       );
       return { ...this.ratingView(rating, viewerHash), replies: [] };
@@ -662,18 +657,13 @@ export class FeedbackService {
 
   async stats(query: unknown, ctx: FeedbackContext): Promise<FeedbackStats> {
     const { productRef, months } = parseInput(feedbackStatsQuerySchema, query);
-    await authorizeOnProduct(
-      this.options.permissions,
-      feedbackReadPermission,
-      productRef,
-      ctx.credentials,
-    );
+    await this.require(productRef, feedbackReadPermission, ctx.credentials);
     const now = this.now();
     const window = lastMonths(now, months);
     const [byMonth, metrics] = await Promise.all([
       this.store.npsByMonth(productRef, window),
       this.store.postMetrics(productRef, {
-        since: Date.parse(`${window[0]}-01T00:00:00Z`),
+        months: window,
         untriagedBefore: now - UNTRIAGED_AFTER_DAYS * DAY,
       }),
     ]);
@@ -710,12 +700,7 @@ export class FeedbackService {
   /** All of a product's feedback as CSV, for the product team; anonymous authors stay blank. */
   async exportCsv(query: unknown, ctx: FeedbackContext): Promise<string> {
     const { productRef } = parseInput(feedbackExportQuerySchema, query);
-    await authorizeOnProduct(
-      this.options.permissions,
-      feedbackRespondPermission,
-      productRef,
-      ctx.credentials,
-    );
+    await this.require(productRef, feedbackRespondPermission, ctx.credentials);
     const { ratings, posts } = await this.store.exportItems(productRef);
     const author = (item: { anonymous: boolean; authorRef: string | null }) =>
       item.anonymous ? 'anonymous' : item.authorRef;

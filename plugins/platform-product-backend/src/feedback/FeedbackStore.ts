@@ -101,12 +101,16 @@ export interface PostChange {
   updatedAt: number;
 }
 
+/** Over visible posts only; kept as aggregates on write, so reading them does not scan posts. */
 export interface PostMetrics {
-  /** posts created since the given time */
+  /** posts created in the given months */
   posts: number;
   /** of those, the ones with a reply by the team */
   postsWithTeamReply: number;
-  /** median of (first team reply - creation) over those, in ms */
+  /**
+   * median of (first team reply - creation) over those, in ms, from a histogram: exact to
+   * 0.1 hour up to 5 hours, to 1% beyond
+   */
   medianFirstResponseMs: number | null;
   /** posts still `new` that were created before the given time */
   untriaged: number;
@@ -126,8 +130,15 @@ export interface FeedbackStore {
   updatePost(id: string, change: PostChange): Promise<StoredPost | undefined>;
   deletePost(id: string): Promise<boolean>;
 
-  /** How many ratings and posts this author wrote since the given time (for limits). */
-  countByAuthorSince(authorHash: string, since: number): Promise<number>;
+  /**
+   * How many ratings and posts this author wrote since the given time (for limits); with
+   * atMost, counts no further than that.
+   */
+  countByAuthorSince(
+    authorHash: string,
+    since: number,
+    atMost?: number,
+  ): Promise<number>;
 
   /** Adds a reply; an official one sets the post's first team reply time. */
   addReply(reply: StoredReply): Promise<void>;
@@ -148,7 +159,7 @@ export interface FeedbackStore {
   ): Promise<Array<NpsCounts & { month: string }>>;
   postMetrics(
     productRef: string,
-    options: { since: number; untriagedBefore: number },
+    options: { months: string[]; untriagedBefore: number },
   ): Promise<PostMetrics>;
 
   /** Every rating and post of the product, oldest first, for the export. */

@@ -11,6 +11,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NotificationSendOptions,
@@ -35,6 +36,8 @@ const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
 const ADMIN = 'user:default/admin';
 const OUTSIDER = 'user:default/outsider';
+const CONDY = 'user:default/condy'; // PM of Z, allowed to respond by a conditional decision
+const Z = 'platformproduct:default/z';
 
 const entities: Entity[] = [
   {
@@ -63,6 +66,16 @@ const entities: Entity[] = [
     relations: [{ type: 'partOf', targetRef: X }],
   },
   {
+    apiVersion: 'platform-product/v1alpha1',
+    kind: 'PlatformProduct',
+    metadata: { name: 'z' },
+    spec: {
+      owner: 'group:default/other-team',
+      productManager: 'condy',
+      lifecycle: 'beta',
+    },
+  },
+  {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'lonely' },
@@ -88,26 +101,58 @@ describe('feedback routes', () => {
   let sent: NotificationSendOptions[];
   let auditEvents: Array<{ eventId: string; meta: unknown; outcome?: string }>;
   let logLines: string[];
+  let permissionCalls: number;
+  let catalogReads: string[];
+  let catalogEntities: Entity[];
 
-  async function start(feedbackConfig: object = {}) {
+  async function start(
+    feedbackConfig: object = {},
+    withEntities: Entity[] = entities,
+  ) {
+    catalogEntities = withEntities;
     knex = await databases.init('SQLITE_3');
     sent = [];
     auditEvents = [];
     logLines = [];
+    permissionCalls = 0;
     const permissions: PermissionsService = {
-      authorize: async (requests, options) => {
+      authorize: async () => {
+        throw new Error('feedback asks authorizeConditional, once a request');
+      },
+      authorizeConditional: async (requests, options) => {
+        permissionCalls += 1;
         const principal = options.credentials.principal as {
           userEntityRef?: string;
         };
-        return requests.map(r => ({
-          result: decide(r.permission.name, principal.userEntityRef)
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-        }));
+        return requests.map(r => {
+          const user = principal.userEntityRef;
+          // CONDY is decided by the product: respond only as its product manager
+          if (user === CONDY && r.permission.name.endsWith('.respond')) {
+            return {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'platform-product',
+              resourceType: 'platform-product',
+              conditions: {
+                rule: 'IS_PRODUCT_MANAGER',
+                resourceType: 'platform-product',
+                params: { userRefs: [CONDY.toUpperCase()] },
+              },
+            };
+          }
+          return {
+            result: decide(r.permission.name, user)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+          };
+        });
       },
-      authorizeConditional: async () => {
-        throw new Error('not used');
-      },
+    };
+    catalogReads = [];
+    const catalog = catalogServiceMock({ entities: catalogEntities });
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    catalog.getEntityByRef = async (ref, options) => {
+      catalogReads.push(String(ref));
+      return getEntityByRef(ref, options);
     };
     const logger: LoggerService = {
       error: (message, meta) =>
@@ -140,7 +185,11 @@ describe('feedback routes', () => {
     const backend = await startTestBackend({
       features: [
         platformProductPlugin,
-        catalogServiceMock.factory({ entities }),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -998,6 +1047,143 @@ describe('feedback routes', () => {
       expect(response.body.error.message).toContain(
         'platform-product.feedback.respond',
       );
+    });
+  });
+
+  describe('round trips', () => {
+    it('asks the permission backend once per request', async () => {
+      const calls = async (send: () => Promise<{ status: number }>) => {
+        const before = permissionCalls;
+        const response = await send();
+        expect(response.status).toBeLessThan(300);
+        return permissionCalls - before;
+      };
+      const created = await idea(ALICE);
+      const by = (user: string) => ({ Authorization: as(user) });
+      await expect(
+        calls(() => post(BOB, { entityRef: CLI, type: 'rating', score: 7 })),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() =>
+          request(server)
+            .get(`${api}?productRef=${encodeURIComponent(X)}&sort=votes`)
+            .set(by(BOB)),
+        ),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() => request(server).get(`${api}/${created.id}`).set(by(BOB))),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() =>
+          request(server)
+            .patch(`${api}/${created.id}`)
+            .set(by(JANE))
+            .send({ status: 'planned' }),
+        ),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() =>
+          request(server)
+            .post(`${api}/${created.id}/replies`)
+            .set(by(JANE))
+            .send({ body: 'Soon' }),
+        ),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() =>
+          request(server).put(`${api}/${created.id}/vote`).set(by(BOB)),
+        ),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() =>
+          request(server)
+            .get(`${api}/stats?productRef=${encodeURIComponent(X)}`)
+            .set(by(BOB)),
+        ),
+      ).resolves.toBe(1);
+      await expect(
+        calls(() =>
+          request(server)
+            .get(`${api}/export?productRef=${encodeURIComponent(X)}`)
+            .set(by(JANE)),
+        ),
+      ).resolves.toBe(1);
+    });
+
+    it('reads each entity from the catalog once a minute, each resolved to its own product', async () => {
+      const rate = async (entityRef: string) => {
+        const response = await post(ALICE, {
+          entityRef,
+          type: 'rating',
+          score: 8,
+        });
+        return response.status === 201
+          ? response.body.productRef
+          : response.status;
+      };
+      await expect(rate(CLI)).resolves.toBe(X);
+      await expect(rate(Y)).resolves.toBe(Y);
+      await expect(rate('Component:default/X-CLI')).resolves.toBe(X);
+      await expect(rate(Z)).resolves.toBe(Z);
+      await expect(rate(CLI)).resolves.toBe(X);
+      await expect(rate(Y)).resolves.toBe(Y);
+      expect(catalogReads).toEqual([CLI, Y, Z]);
+      // what is not a part of a product (or not there) is asked again, not cached
+      await expect(rate(LONELY)).resolves.toBe(400);
+      await expect(rate(LONELY)).resolves.toBe(400);
+      await expect(rate('component:default/nope')).resolves.toBe(404);
+      expect(catalogReads).toEqual([
+        CLI,
+        Y,
+        Z,
+        LONELY,
+        LONELY,
+        'component:default/nope',
+      ]);
+      await expect(
+        knex('feedback_ratings')
+          .groupBy('product_ref')
+          .orderBy('product_ref')
+          .select('product_ref')
+          .count({ n: '*' }),
+      ).resolves.toEqual([
+        { product_ref: X, n: 3 },
+        { product_ref: Y, n: 2 },
+        { product_ref: Z, n: 1 },
+      ]);
+    });
+
+    it('evaluates a conditional decision on the product itself, without another round trip', async () => {
+      const onZ = await idea(CONDY, { entityRef: Z });
+      const onX = await idea(CONDY);
+      const triage = (id: string, status: string) =>
+        request(server)
+          .patch(`${api}/${id}`)
+          .set('Authorization', as(CONDY))
+          .send({ status });
+      const before = permissionCalls;
+      // CONDY is Z's product manager, not X's
+      await expect(triage(onZ.id, 'acknowledged')).resolves.toMatchObject({
+        status: 200,
+      });
+      await expect(triage(onZ.id, 'planned')).resolves.toMatchObject({
+        status: 200,
+      });
+      await expect(triage(onX.id, 'planned')).resolves.toMatchObject({
+        status: 403,
+      });
+      expect(permissionCalls - before).toBe(3);
+      // the product entities, each read once for the conditions
+      expect(catalogReads.filter(ref => ref === Z)).toHaveLength(2); // entity -> product, and the product
+      expect(catalogReads.filter(ref => ref === X)).toHaveLength(1);
+      const stored = await knex('feedback_posts')
+        .whereIn('id', [onZ.id, onX.id])
+        .orderBy('product_ref')
+        .select('product_ref', 'status');
+      expect(stored).toEqual([
+        { product_ref: X, status: 'new' },
+        { product_ref: Z, status: 'planned' },
+      ]);
     });
   });
 

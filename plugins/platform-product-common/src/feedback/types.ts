@@ -282,7 +282,10 @@ export interface FeedbackStats {
   detractors: number;
   /** Every month of the window, oldest first. */
   trend: FeedbackTrendPoint[];
-  /** Median hours from a post to the team's first reply, over the window's posts that got one; null when none did. */
+  /**
+   * Median hours from a post to the team's first reply, over the window's posts that got one
+   * (to 0.1 hour up to 5 hours, within 1% beyond); null when none did.
+   */
   medianFirstResponseHours: number | null;
   /** Posts still `new` 14 days after they were written (now, not windowed). */
   untriagedOver14Days: number;

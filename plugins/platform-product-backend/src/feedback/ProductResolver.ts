@@ -1,0 +1,107 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  CacheService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  isPlatformProductEntity,
+  PlatformProductEntityV1alpha1,
+} from '@platform-product/plugin-platform-product-common';
+
+type CacheValue = Parameters<CacheService['set']>[1];
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+const refOf = (entity: Entity) => lower(stringifyEntityRef(entity));
+
+/** How long an answer of the catalog is reused. */
+export const PRODUCT_CACHE_TTL = { seconds: 60 };
+
+/**
+ * Which product an entity belongs to, and the product entities the permission conditions
+ * are evaluated on, from the catalog through the cache: every feedback write names an
+ * entity, and the catalog round trip (with its own permission check) cost more than the
+ * write itself. A part moved to another product is seen here up to a minute later; catalog
+ * processing delays such a change by minutes anyway. Misses and errors are not cached.
+ */
+export class ProductResolver {
+  static create(options: {
+    catalog: CatalogService;
+    cache: CacheService;
+    auth: AuthService;
+  }) {
+    return new ProductResolver(options.catalog, options.cache, options.auth);
+  }
+
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly cache: CacheService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /**
+   * The product an entity belongs to: the product itself, or the product it is partOf
+   * (the first by ref when several). A miss reads the entity with the caller's credentials.
+   */
+  async productOf(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const key = `product-of:${lower(entityRef)}`;
+    const cached = await this.cache.get<string>(key);
+    if (typeof cached === 'string') {
+      return cached;
+    }
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
+    }
+    let productRef: string;
+    if (isPlatformProductEntity(entity)) {
+      productRef = refOf(entity);
+    } else {
+      const products = (entity.relations ?? [])
+        .filter(relation => relation.type === RELATION_PART_OF)
+        .map(relation => lower(relation.targetRef))
+        .filter(ref => ref.startsWith('platformproduct:'))
+        .sort();
+      if (!products.length) {
+        throw new InputError(
+          `entityRef '${entityRef}' is not part of any PlatformProduct`,
+        );
+      }
+      productRef = products[0];
+    }
+    await this.cache.set(key, productRef, { ttl: PRODUCT_CACHE_TTL });
+    return productRef;
+  }
+
+  /** The product entity, read with the plugin's own credentials, as the permission system does. */
+  async product(
+    productRef: string,
+  ): Promise<PlatformProductEntityV1alpha1 | undefined> {
+    const key = `product:${lower(productRef)}`;
+    const cached = await this.cache.get<Entity>(key);
+    if (cached && isPlatformProductEntity(cached)) {
+      return cached;
+    }
+    const entity = await this.catalog.getEntityByRef(productRef, {
+      credentials: await this.auth.getOwnServiceCredentials(),
+    });
+    if (!entity || !isPlatformProductEntity(entity)) {
+      return undefined;
+    }
+    await this.cache.set(key, entity as unknown as CacheValue, {
+      ttl: PRODUCT_CACHE_TTL,
+    });
+    return entity;
+  }
+}
