@@ -49,6 +49,7 @@ const WRITES = Number(process.env.BENCH_FEEDBACK_WRITES ?? 5000);
 /** @type {import('./index.mjs').Scenario} */
 export const feedbackWrite = {
   name: 'feedback-write',
+  group: 'feedback',
   description: `POST ${WRITES} ratings and posts (alternating), from the one bench user`,
   entities: () => [product(WRITE_PRODUCT)],
   request: {
@@ -96,6 +97,7 @@ function statsScenario(name, ratings, users) {
   let expected; // set by prepare: what the route must answer
   return {
     name,
+    group: 'feedback',
     description: `GET feedback stats of a product with ${ratings} ratings from ${users} users`,
     entities: () => [product(`${name}-product`)],
     request: {
@@ -157,6 +159,7 @@ let listExpected;
 /** @type {import('./index.mjs').Scenario} */
 export const feedbackList = {
   name: 'feedback-list',
+  group: 'feedback',
   description: `GET the first page of ${LIST_POSTS} posts by votes`,
   entities: () => [product(LIST_PRODUCT)],
   request: {
