@@ -348,10 +348,13 @@ async function runEngine(engine, kinds, total) {
       await waitFor(
         `scenario ${s.name} to see the whole graph`,
         async () => {
-          const body = await fetchJson(baseUrl + (s.readyPath ?? s.request.path), {
-            ...(s.readyPath ? { headers: auth } : routeInit(s, auth)),
-            timeoutMs: 60_000,
-          });
+          const body = await fetchJson(
+            baseUrl + (s.readyPath ?? s.request.path),
+            {
+              ...(s.readyPath ? { headers: auth } : routeInit(s, auth)),
+              timeoutMs: 60_000,
+            },
+          );
           // a scenario that seeds its data first only needs the route to answer here (2xx);
           // its answer is checked once the data is in (below)
           problems = s.prepare ? [] : s.check(body);
@@ -443,7 +446,10 @@ async function runEngine(engine, kinds, total) {
           otherCores: async run => {
             const before = cpuSnapshot(ownPids());
             const result = await run();
-            return { result, otherCpuCores: otherCores(before, os.cpus().length) };
+            return {
+              result,
+              otherCpuCores: otherCores(before, os.cpus().length),
+            };
           },
         });
         continue;

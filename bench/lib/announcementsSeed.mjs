@@ -112,7 +112,7 @@ export function postAt(i, products, now) {
     visible: published && !expired,
     publishAt,
     publishedAt: published ? at : null,
-    expiresAt: expired ? at + 7 * DAY : null,
+    expiresAt: expired ? at + DAY / 2 : null, // at is a day ago or more
     sortAt: published ? at : publishAt ?? at - 3_600_000,
     createdAt: at - 3_600_000,
     eventStart,
@@ -311,7 +311,9 @@ export function checkList(body, expected) {
   if (body?.totalCount !== expected.total)
     problems.push(`totalCount ${body?.totalCount}, seeded ${expected.total}`);
   if (body?.unreadCount !== expected.unread)
-    problems.push(`unreadCount ${body?.unreadCount}, seeded ${expected.unread}`);
+    problems.push(
+      `unreadCount ${body?.unreadCount}, seeded ${expected.unread}`,
+    );
   const items = body?.items ?? [];
   if (items.length !== 20) problems.push(`${items.length} items`);
   const ids = items.map(p => p.id).join(',');

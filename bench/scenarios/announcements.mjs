@@ -96,7 +96,10 @@ function listScenario(name, total, productRef) {
       };
     },
     check(body) {
-      return checkList(body, this.db && expectedPage(this.db, productRef ?? 'all'));
+      return checkList(
+        body,
+        this.db && expectedPage(this.db, productRef ?? 'all'),
+      );
     },
     raw: {
       db: 'plugin',
@@ -134,7 +137,7 @@ const GET_POST = postAt(GET_INDEX, PRODUCTS, Date.now());
 export const announcementsGet = {
   name: 'announcements-get',
   group: 'announcements',
-  description: 'GET one announcement by id, with the bench user\'s marks',
+  description: "GET one announcement by id, with the bench user's marks",
   entities: () => PRODUCTS.map(ref => product(ref.slice(ns.length))),
   request: {
     method: 'GET',
@@ -144,7 +147,11 @@ export const announcementsGet = {
   readyPath: '/api/platform-product/announcements?limit=1',
   async prepare({ pluginDb, log }) {
     // the posts of announcements-list, when it did not run before
-    await seedAnnouncements(pluginDb, { total: SMALL, products: PRODUCTS, log });
+    await seedAnnouncements(pluginDb, {
+      total: SMALL,
+      products: PRODUCTS,
+      log,
+    });
     return { id: GET_POST.id };
   },
   check(body) {
@@ -183,7 +190,10 @@ const followerRef = f => `user:default/ann-follower-${f}`;
 function publishEntities() {
   const out = [
     product(PUBLISH_PRODUCT, {
-      parts: Array.from({ length: PARTS }, (_, i) => `component:default/ann-part-${i}`),
+      parts: Array.from(
+        { length: PARTS },
+        (_, i) => `component:default/ann-part-${i}`,
+      ),
     }),
   ];
   for (let i = 0; i < PARTS; i++) {
@@ -203,7 +213,11 @@ function publishEntities() {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: { name: `ann-team-${t}` },
-      spec: { type: 'team', profile: { displayName: `Team ${t}` }, children: [] },
+      spec: {
+        type: 'team',
+        profile: { displayName: `Team ${t}` },
+        children: [],
+      },
     });
     // two components of each team use a part of the product
     for (let k = 0; k < 2; k++) {
@@ -329,7 +343,9 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
     });
   };
   const cleanNotifications = scope =>
-    notificationsDb.q(`DELETE FROM notification WHERE scope = :s`, { s: scope });
+    notificationsDb.q(`DELETE FROM notification WHERE scope = :s`, {
+      s: scope,
+    });
 
   /** the store's delivery writes for one post, and its notifications SQL when `notify` */
   const deliveries = async (audience, notify) => {
@@ -341,7 +357,14 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
       `INSERT INTO announcements (id, product_ref, type, title, summary, body, pinned, draft,
          author_ref, publish_at, sort_at, delivery_claim, delivery_claimed_at, created_at, updated_at)
        VALUES (:id, :p, 'release', 'Floor', 'Floor', 'Floor', :f, :f, :a, :now, :now, :claim, :now, :now, :now)`,
-      { id, p: PUBLISH_REF, f: engine === 'postgres' ? false : 0, a: BENCH_USER, now, claim: id },
+      {
+        id,
+        p: PUBLISH_REF,
+        f: engine === 'postgres' ? false : 0,
+        a: BENCH_USER,
+        now,
+        claim: id,
+      },
     );
     const rows = [...audience].map(([user, team]) => [id, user, team, null]);
     const insert = `INSERT INTO announcement_deliveries (announcement_id, user_ref, team_ref, notified_at) VALUES `;
@@ -353,7 +376,9 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
           const chunk = rows.slice(i, i + 200);
           await client.query(
             `${insert}${chunk
-              .map((_, k) => `($${k * 3 + 1}, $${k * 3 + 2}, $${k * 3 + 3}, null)`)
+              .map(
+                (_, k) => `($${k * 3 + 1}, $${k * 3 + 2}, $${k * 3 + 3}, null)`,
+              )
               .join(', ')} ON CONFLICT DO NOTHING`,
             chunk.flatMap(r => r.slice(0, 3)),
           );
@@ -372,7 +397,9 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
         for (let i = 0; i < rows.length; i += 200) {
           const chunk = rows.slice(i, i + 200);
           s.prepare(
-            `${insert}${chunk.map(() => '(?, ?, ?, null)').join(', ')} ON CONFLICT DO NOTHING`,
+            `${insert}${chunk
+              .map(() => '(?, ?, ?, null)')
+              .join(', ')} ON CONFLICT DO NOTHING`,
           ).run(...chunk.flatMap(r => r.slice(0, 3)));
         }
         s.prepare(
@@ -390,10 +417,13 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
       ).map(r => r.user_ref);
       if (!users.length) break;
       if (notify) await notifySql(users, scope);
-      await p(`UPDATE announcements SET delivery_claimed_at = :now WHERE id = :id AND delivery_claim = :id`, {
-        id,
-        now: Date.now(),
-      });
+      await p(
+        `UPDATE announcements SET delivery_claimed_at = :now WHERE id = :id AND delivery_claim = :id`,
+        {
+          id,
+          now: Date.now(),
+        },
+      );
       await p(
         `UPDATE announcement_deliveries SET notified_at = :now WHERE announcement_id = :id AND user_ref IN :users`,
         { id, now: Date.now(), users },
@@ -404,7 +434,9 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
       { id, now: Date.now() },
     );
     // leave nothing behind
-    await p(`DELETE FROM announcement_deliveries WHERE announcement_id = :id`, { id });
+    await p(`DELETE FROM announcement_deliveries WHERE announcement_id = :id`, {
+      id,
+    });
     await p(`DELETE FROM announcements WHERE id = :id`, { id });
     if (notify) await cleanNotifications(scope);
   };
@@ -493,7 +525,8 @@ export const announcementsPublish = {
   },
   check(body) {
     const problems = [];
-    if (body?.teamCount !== TEAMS) problems.push(`teamCount ${body?.teamCount}`);
+    if (body?.teamCount !== TEAMS)
+      problems.push(`teamCount ${body?.teamCount}`);
     if (body?.consumerCount !== TEAMS * 2)
       problems.push(`consumerCount ${body?.consumerCount}`);
     return problems;
@@ -562,7 +595,8 @@ export const announcementsPublish = {
             totalMs: round(ms),
             postMs: round(tPost),
             audienceMs: Number(row.audience_recorded_at) - created,
-            notifyMs: Number(row.delivered_at) - Number(row.audience_recorded_at),
+            notifyMs:
+              Number(row.delivered_at) - Number(row.audience_recorded_at),
             notifications: Number(count),
             notificationsPerSecond: round((Number(count) * 1000) / ms, 1),
           });
@@ -578,9 +612,24 @@ export const announcementsPublish = {
       const audience = await floors.catalogLookup();
       if (audience.size !== AUDIENCE)
         throw new Error(`raw audience ${audience.size}, expected ${AUDIENCE}`);
-      const raw = await timed('floor: the publish in SQL', PUBLISHES, floors.pipeline, ctx);
-      const catalog = await timed('floor: catalog lookups', PUBLISHES, floors.catalogLookup, ctx);
-      const writes = await timed('floor: delivery writes', PUBLISHES, () => floors.deliveries(audience), ctx);
+      const raw = await timed(
+        'floor: the publish in SQL',
+        PUBLISHES,
+        floors.pipeline,
+        ctx,
+      );
+      const catalog = await timed(
+        'floor: catalog lookups',
+        PUBLISHES,
+        floors.catalogLookup,
+        ctx,
+      );
+      const writes = await timed(
+        'floor: delivery writes',
+        PUBLISHES,
+        () => floors.deliveries(audience),
+        ctx,
+      );
       const inserts = await timed(
         `floor: ${AUDIENCE} notification INSERTs`,
         PUBLISHES,
@@ -617,18 +666,26 @@ export const announcementsPublish = {
           `${AUDIENCE} recipients (${summary.source}): publish ${round(
             summary.publishMs / 1000,
             2,
-          )} s = ${summary.notificationsPerSecond} notifications/s (audience lookup ${round(
+          )} s = ${
+            summary.notificationsPerSecond
+          } notifications/s (audience lookup ${round(
             summary.audienceMs / 1000,
             2,
           )} s, notifications ${round(summary.notifyMs / 1000, 2)} s); ` +
-            `notifications backend throttle ${throttle.limit} per ${throttle.intervalMs} ms = ${
-              throttle.perSecond
-            }/s bounds it at ${round(summary.throttleBoundMs / 1000, 2)} s; ` +
-            `floors (p50): all its SQL ${round(raw.p50 / 1000, 2)} s, catalog lookups ${round(
+            `notifications backend throttle ${throttle.limit} per ${
+              throttle.intervalMs
+            } ms = ${throttle.perSecond}/s bounds it at ${round(
+              summary.throttleBoundMs / 1000,
+              2,
+            )} s; ` +
+            `floors (p50): all its SQL ${round(
+              raw.p50 / 1000,
+              2,
+            )} s, catalog lookups ${round(
               catalog.p50,
-            )} ms, delivery writes ${round(writes.p50)} ms, ${AUDIENCE} notification INSERTs ${round(
-              inserts.p50,
-            )} ms`,
+            )} ms, delivery writes ${round(
+              writes.p50,
+            )} ms, ${AUDIENCE} notification INSERTs ${round(inserts.p50)} ms`,
         ],
       };
     } finally {

@@ -411,12 +411,25 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     };
   }
 
+  /**
+   * A loose index scan: one probe of announcements_list_idx per product, where
+   * SELECT DISTINCT reads every post (the unfiltered list runs this on every request).
+   */
   async productRefsWithPosts(includeUnpublished: boolean): Promise<string[]> {
-    const query = this.db('announcements')
-      .distinct('product_ref')
-      .whereNotNull('product_ref');
-    if (!includeUnpublished) query.whereNotNull('published_at');
-    return (await query).map(row => row.product_ref);
+    const published = includeUnpublished ? '' : ' and published_at is not null';
+    const result = await this.db.raw(
+      `with recursive products (ref) as (
+         select (select min(product_ref) from announcements
+                 where product_ref is not null${published})
+         union all
+         select (select min(product_ref) from announcements
+                 where product_ref > products.ref${published})
+         from products where products.ref is not null
+       )
+       select ref from products where ref is not null`,
+    );
+    const rows: Array<{ ref: string }> = this.isPostgres ? result.rows : result;
+    return rows.map(row => row.ref);
   }
 
   async markRead(
