@@ -24,8 +24,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Platform Product
 backend.add(import('@platform-product/plugin-platform-product-backend'));
 
-// permissions: everyone creates and reads feedback, a product's PM and owning team respond,
-// the admins group moderates (src/permissionPolicy.ts)
+// permissions: everyone creates and reads feedback, a product's PM and owning team respond and
+// post its announcements, the admins group moderates and posts global ones (src/permissionPolicy.ts)
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 

@@ -4,6 +4,8 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  announcementGlobalManagePermission,
+  announcementManagePermission,
   feedbackCreatePermission,
   feedbackModeratePermission,
   feedbackReadPermission,
@@ -45,29 +47,35 @@ describe('DemoPermissionPolicy', () => {
     });
   });
 
-  it("lets the product's PM and owning team respond", async () => {
-    await expect(jane(feedbackRespondPermission)).resolves.toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'platform-product',
-      resourceType: 'platform-product',
-      conditions: {
-        anyOf: [
-          {
-            rule: 'IS_PRODUCT_MANAGER',
-            resourceType: 'platform-product',
-            params: { userRefs: ['user:default/jane.doe'] },
-          },
-          {
-            rule: 'IS_OWNING_TEAM_MEMBER',
-            resourceType: 'platform-product',
-            params: {
-              claims: ['user:default/jane.doe', 'group:default/platform-team'],
+  it.each([feedbackRespondPermission, announcementManagePermission])(
+    "lets the product's PM and owning team $name",
+    async permission => {
+      await expect(jane(permission)).resolves.toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'platform-product',
+        resourceType: 'platform-product',
+        conditions: {
+          anyOf: [
+            {
+              rule: 'IS_PRODUCT_MANAGER',
+              resourceType: 'platform-product',
+              params: { userRefs: ['user:default/jane.doe'] },
             },
-          },
-        ],
-      },
-    });
-  });
+            {
+              rule: 'IS_OWNING_TEAM_MEMBER',
+              resourceType: 'platform-product',
+              params: {
+                claims: [
+                  'user:default/jane.doe',
+                  'group:default/platform-team',
+                ],
+              },
+            },
+          ],
+        },
+      });
+    },
+  );
 
   it('lets only the admins group moderate', async () => {
     await expect(jane(feedbackModeratePermission)).resolves.toEqual({
@@ -78,11 +86,22 @@ describe('DemoPermissionPolicy', () => {
     });
   });
 
-  it('denies respond and moderate to callers that are no user', async () => {
+  it('lets only the admins group post global announcements', async () => {
+    await expect(jane(announcementGlobalManagePermission)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    await expect(admin(announcementGlobalManagePermission)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('denies the team and admin permissions to callers that are no user', async () => {
     const policy = new DemoPermissionPolicy(mockServices.userInfo());
     for (const permission of [
       feedbackRespondPermission,
       feedbackModeratePermission,
+      announcementManagePermission,
+      announcementGlobalManagePermission,
     ]) {
       await expect(policy.handle({ permission })).resolves.toEqual({
         result: AuthorizeResult.DENY,

@@ -6,6 +6,7 @@ import {
 import {
   AuthorizeResult,
   PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -18,16 +19,31 @@ import {
   platformProductConditions,
 } from '@platform-product/plugin-platform-product-backend';
 import {
+  announcementGlobalManagePermission,
+  announcementManagePermission,
   feedbackModeratePermission,
   feedbackRespondPermission,
 } from '@platform-product/plugin-platform-product-common';
 
 export const ADMINS_GROUP = 'group:default/admins';
 
+/** Permissions for the product team: its product manager and the members of its owning team. */
+const PRODUCT_TEAM_PERMISSIONS = [
+  feedbackRespondPermission,
+  announcementManagePermission,
+];
+
+/** Permissions for the admins group only. */
+const ADMIN_PERMISSIONS = [
+  feedbackModeratePermission.name,
+  announcementGlobalManagePermission.name,
+];
+
 /**
  * The demo's policy: everyone may do everything, except that a product's feedback is
- * triaged and answered officially (respond) only by its product manager and the members
- * of its owning team, and moderated only by the admins group.
+ * triaged and answered officially (respond) and its announcements are posted and managed
+ * only by its product manager and the members of its owning team, and feedback is
+ * moderated and global announcements are posted only by the admins group.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -37,24 +53,14 @@ export class DemoPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (permission.name === feedbackRespondPermission.name) {
+    const teamPermission = PRODUCT_TEAM_PERMISSIONS.find(
+      p => p.name === permission.name,
+    );
+    if (teamPermission) {
       if (!user) return { result: AuthorizeResult.DENY };
-      const info = await this.userInfo.getUserInfo(user.credentials);
-      return createPlatformProductConditionalDecision(
-        feedbackRespondPermission,
-        {
-          anyOf: [
-            platformProductConditions.isProductManager({
-              userRefs: [info.userEntityRef],
-            }),
-            platformProductConditions.isOwningTeamMember({
-              claims: info.ownershipEntityRefs,
-            }),
-          ],
-        },
-      );
+      return this.productTeamDecision(teamPermission, user);
     }
-    if (permission.name === feedbackModeratePermission.name) {
+    if (ADMIN_PERMISSIONS.includes(permission.name)) {
       if (!user) return { result: AuthorizeResult.DENY };
       const info = await this.userInfo.getUserInfo(user.credentials);
       return {
@@ -64,6 +70,24 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       };
     }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  /** Allowed on the products the user manages (IS_PRODUCT_MANAGER) or whose owning team they are in. */
+  private async productTeamDecision(
+    permission: ResourcePermission<'platform-product'>,
+    user: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const info = await this.userInfo.getUserInfo(user.credentials);
+    return createPlatformProductConditionalDecision(permission, {
+      anyOf: [
+        platformProductConditions.isProductManager({
+          userRefs: [info.userEntityRef],
+        }),
+        platformProductConditions.isOwningTeamMember({
+          claims: info.ownershipEntityRefs,
+        }),
+      ],
+    });
   }
 }
 

@@ -318,20 +318,26 @@ describe('platformProductPlugin', () => {
       '/api/platform-product/.well-known/backstage/permissions/metadata',
     );
     expect(response.status).toBe(200);
-    expect(response.body.permissions).toEqual(
-      [
+    expect(response.body.permissions).toEqual([
+      ...[
         ['platform-product.product.read', 'read'],
         ['platform-product.feedback.create', 'create'],
         ['platform-product.feedback.read', 'read'],
         ['platform-product.feedback.respond', 'update'],
         ['platform-product.feedback.moderate', 'delete'],
+        ['platform-product.announcement.manage', 'update'],
       ].map(([name, action]) => ({
         type: 'resource',
         name,
         attributes: { action },
         resourceType: 'platform-product',
       })),
-    );
+      {
+        type: 'basic',
+        name: 'platform-product.announcement.global.manage',
+        attributes: { action: 'update' },
+      },
+    ]);
     expect(
       response.body.rules.map((rule: { name: string }) => rule.name).sort(),
     ).toEqual(['IS_OWNING_TEAM_MEMBER', 'IS_PRODUCT_MANAGER']);
@@ -351,6 +357,9 @@ describe('platformProductPlugin', () => {
     const { knex } = await startBackend({ scheduler });
     await expect(scheduler.getScheduledTasks()).resolves.toEqual([
       expect.objectContaining({ id: 'platform-product-adoption-snapshots' }),
+      expect.objectContaining({
+        id: 'platform-product-announcements-publish',
+      }),
     ]);
 
     await scheduler.triggerTask('platform-product-adoption-snapshots');

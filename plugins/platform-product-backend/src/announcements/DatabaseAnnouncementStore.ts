@@ -304,38 +304,6 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
 
   async list(query: AnnouncementQuery): Promise<AnnouncementPage> {
     const { now, editable } = query;
-    const filtered = this.inScope(this.db('announcements as a'), query).where(
-      visible => {
-        visible.where(published => this.published(published, now));
-        if (editable) {
-          visible.orWhere(mine => {
-            mine.whereIn('a.product_ref', editable.productRefs);
-            if (editable.global) mine.orWhereNull('a.product_ref');
-          });
-        }
-      },
-    );
-    if (query.type) filtered.where('a.type', query.type);
-    if (query.tag) {
-      filtered.whereExists(
-        this.db('announcement_tags as t')
-          .select(this.db.raw('1'))
-          .whereRaw('t.announcement_id = a.id')
-          .andWhere('t.tag', query.tag),
-      );
-    }
-    if (query.q) {
-      const pattern = likePattern(query.q);
-      filtered.where(inner =>
-        inner
-          .whereRaw("lower(a.title) like ? escape '\\'", [pattern])
-          .orWhereRaw("lower(a.summary) like ? escape '\\'", [pattern])
-          .orWhereRaw("lower(a.body) like ? escape '\\'", [pattern]),
-      );
-    }
-    if (query.upcoming) {
-      filtered.where('a.type', 'event').where('a.event_end', '>', now);
-    }
     const notReadBy = (inner: Knex.QueryBuilder, viewerRef: string) =>
       inner.whereNotExists(
         this.db('announcement_reads as u')
@@ -343,15 +311,45 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
           .whereRaw('u.announcement_id = a.id')
           .andWhere('u.user_ref', viewerRef),
       );
-    if (query.unread && query.viewerRef) {
-      notReadBy(filtered, query.viewerRef);
-    }
+    // the same filters for the page (with the viewer's marks joined) and for the count
+    const filter = (rows: Knex.QueryBuilder) => {
+      this.inScope(rows, query).where(visible => {
+        visible.where(published => this.published(published, now));
+        if (editable) {
+          visible.orWhere(mine => {
+            mine.whereIn('a.product_ref', editable.productRefs);
+            if (editable.global) mine.orWhereNull('a.product_ref');
+          });
+        }
+      });
+      if (query.type) rows.where('a.type', query.type);
+      if (query.tag) {
+        rows.whereExists(
+          this.db('announcement_tags as t')
+            .select(this.db.raw('1'))
+            .whereRaw('t.announcement_id = a.id')
+            .andWhere('t.tag', query.tag),
+        );
+      }
+      if (query.q) {
+        const pattern = likePattern(query.q);
+        rows.where(inner =>
+          inner
+            .whereRaw("lower(a.title) like ? escape '\\'", [pattern])
+            .orWhereRaw("lower(a.summary) like ? escape '\\'", [pattern])
+            .orWhereRaw("lower(a.body) like ? escape '\\'", [pattern]),
+        );
+      }
+      if (query.upcoming) {
+        rows.where('a.type', 'event').where('a.event_end', '>', now);
+      }
+      if (query.unread && query.viewerRef) {
+        notReadBy(rows, query.viewerRef);
+      }
+      return rows;
+    };
 
-    const page = this.withMarks(query.viewerRef).whereIn(
-      'a.id',
-      // the filters as a subquery keep the marks join out of them
-      filtered.clone().select('a.id'),
-    );
+    const page = filter(this.withMarks(query.viewerRef));
     if (query.upcoming) {
       page.orderBy([
         { column: 'a.event_start', order: 'asc' },
@@ -389,7 +387,7 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     const [rows, counts] = await Promise.all([
       page.limit(query.limit + 1) as Promise<Row[]>,
       this.db.select({
-        total: filtered.clone().count('*'),
+        total: filter(this.db('announcements as a')).count('*'),
         unread: unreadInScope,
       }),
     ]);
@@ -590,8 +588,10 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
       acknowledgedTeams: Number(counts.acknowledgedTeams),
       // teams first by name, followers outside the teams last
       pendingAcknowledgement: [...byTeam.entries()]
-        .sort(([a], [b]) =>
-          a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+        .sort(
+          ([a], [b]) =>
+            Number(a === null) - Number(b === null) ||
+            (a ?? '').localeCompare(b ?? ''),
         )
         .map(([team, users]) => ({ team, users })),
     };

@@ -36,7 +36,7 @@ describe('toAtom', () => {
     );
     // the feed's updated is its newest entry's
     expect(xml).toContain('  <updated>2026-12-02T09:00:00.000Z</updated>\n');
-    expect(xml).not.toMatch(/\u0007/);
+    expect(xml).not.toContain('\u0007');
     expect(
       xml.startsWith(
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',

@@ -23,23 +23,33 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
-// characters XML 1.0 does not allow at all, even escaped
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Whether XML 1.0 allows the character at all, even escaped. */
+function allowedInXml(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code !== 0xfffe && code !== 0xffff)
+  );
+}
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(value: string): string {
-  return value.replace(INVALID_XML, '').replace(
-    /[&<>"']/g,
-    char =>
-      ({
-        '&': '&amp;',
-        '<': '&lt;',
-        '>': '&gt;',
-        '"': '&quot;',
-        "'": '&apos;',
-      }[char]!),
-  );
+  return [...value]
+    .filter(allowedInXml)
+    .join('')
+    .replace(
+      /[&<>"']/g,
+      char =>
+        ({
+          '&': '&amp;',
+          '<': '&lt;',
+          '>': '&gt;',
+          '"': '&quot;',
+          "'": '&apos;',
+        }[char]!),
+    );
 }
 
 /** An Atom (RFC 4287) feed document. */

@@ -35,6 +35,7 @@ describe('migrations', () => {
     expect(migrationFiles).toEqual([
       '20261125000000_adoption_snapshots.js',
       '20261126000000_feedback.js',
+      '20261128000000_announcements.js',
     ]);
   });
 
@@ -173,6 +174,93 @@ describe('migrations', () => {
       await expect(knex.schema.hasTable('adoption_snapshots')).resolves.toBe(
         true,
       );
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261128000000_announcements.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const tables = [
+        'announcements',
+        'announcement_tags',
+        'announcement_reads',
+        'announcement_deliveries',
+        'product_follows',
+        'announcement_dismissals',
+      ];
+
+      await migrateUntilBefore(knex, '20261128000000_announcements.js');
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await migrateUpOnce(knex);
+      const post = {
+        id: 'a1',
+        product_ref: null,
+        type: 'incident',
+        title: 'T',
+        summary: 'S',
+        body: 'B',
+        author_ref: 'user:default/x',
+        publish_at: 1_780_000_000_000,
+        sort_at: 1_780_000_000_000,
+        event_start: null,
+        created_at: 1_780_000_000_000,
+        updated_at: 1_780_000_000_000,
+      };
+      await knex('announcements').insert(post);
+      const [row] = await knex('announcements');
+      expect(Boolean(row.pinned)).toBe(false);
+      expect(Boolean(row.draft)).toBe(false);
+      expect(row.product_ref).toBeNull();
+      expect(row.delivered_at).toBeNull();
+      expect(Number(row.sort_at)).toBe(1_780_000_000_000);
+
+      // one row per post and tag, reader, recipient, follower and dismissal
+      const unique: Array<[string, object]> = [
+        ['announcement_tags', { announcement_id: 'a1', tag: 'ci' }],
+        [
+          'announcement_reads',
+          { announcement_id: 'a1', user_ref: 'user:default/u', read_at: 1 },
+        ],
+        [
+          'announcement_deliveries',
+          {
+            announcement_id: 'a1',
+            user_ref: 'user:default/u',
+            team_ref: 'group:default/t',
+          },
+        ],
+        [
+          'product_follows',
+          {
+            product_ref: 'platformproduct:default/p',
+            user_ref: 'user:default/u',
+            created_at: 1,
+          },
+        ],
+        [
+          'announcement_dismissals',
+          {
+            announcement_id: 'a1',
+            user_ref: 'user:default/u',
+            dismissed_at: 1,
+          },
+        ],
+      ];
+      for (const [table, values] of unique) {
+        await knex(table).insert(values);
+        await expect(knex(table).insert(values)).rejects.toThrow();
+      }
+
+      await migrateDownOnce(knex);
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(knex.schema.hasTable('feedback_posts')).resolves.toBe(true);
 
       await knex.destroy();
     },

@@ -1,0 +1,1043 @@
+import {
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { platformProductPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const X = 'platformproduct:default/x';
+const Y = 'platformproduct:default/y';
+const CLI = 'component:default/x-cli';
+const CHECKOUT = 'component:default/checkout';
+
+const JANE = 'user:default/jane'; // PM of X
+const OWEN = 'user:default/owen'; // in X's owning team
+const ALICE = 'user:default/alice'; // in team-a, which uses X
+const ADMIN = 'user:default/admin';
+const OUTSIDER = 'user:default/outsider'; // the policy denies everything
+
+const member = (name: string, groups: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name },
+  spec: { memberOf: groups },
+  relations: groups.map(group => ({
+    type: 'memberOf',
+    targetRef: `group:default/${group}`,
+  })),
+});
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'platform-product/v1alpha1',
+    kind: 'PlatformProduct',
+    metadata: { name: 'x', title: 'Product X' },
+    spec: {
+      owner: 'group:default/platform-team',
+      productManager: JANE,
+      lifecycle: 'production',
+      parts: [CLI],
+    },
+    relations: [{ type: 'hasPart', targetRef: CLI }],
+  },
+  {
+    apiVersion: 'platform-product/v1alpha1',
+    kind: 'PlatformProduct',
+    metadata: { name: 'y' },
+    spec: { owner: 'group:default/other-team', lifecycle: 'beta' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'x-cli' },
+    spec: {},
+    relations: [
+      { type: 'partOf', targetRef: X },
+      { type: 'dependencyOf', targetRef: CHECKOUT },
+    ],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout' },
+    spec: {},
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      { type: 'dependsOn', targetRef: CLI },
+    ],
+  },
+  member('jane', ['platform-team']),
+  member('owen', ['platform-team']),
+  member('alice', ['team-a']),
+  member('admin', ['admins']),
+  member('outsider', []),
+];
+
+/** The demo policy in short: X's PM and owning team manage X's posts, admins global ones. */
+function decide(
+  permission: string,
+  resourceRef: string | undefined,
+  user: string | undefined,
+): boolean {
+  if (user === OUTSIDER) return false;
+  if (permission === 'platform-product.announcement.manage') {
+    return resourceRef === X && [JANE, OWEN].includes(user!);
+  }
+  if (permission === 'platform-product.announcement.global.manage') {
+    return user === ADMIN;
+  }
+  return true;
+}
+
+const as = (user: string) => mockCredentials.user.header(user);
+const service = () => mockCredentials.service.header();
+const api = '/api/platform-product';
+
+describe('announcement routes', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let knex: Knex;
+  let server: Parameters<typeof request>[0];
+  let sent: NotificationSendOptions[];
+  let auditEvents: Array<{ eventId: string; meta: unknown; outcome?: string }>;
+
+  async function start(options: { scheduler?: SchedulerService } = {}) {
+    knex = await databases.init('SQLITE_3');
+    sent = [];
+    auditEvents = [];
+    const permissions: PermissionsService = {
+      authorize: async (requests, { credentials }) => {
+        const principal = credentials.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
+        return requests.map(r => ({
+          // like the permission client: services are always allowed
+          result:
+            principal.type === 'service' ||
+            decide(
+              r.permission.name,
+              'resourceRef' in r ? r.resourceRef : undefined,
+              principal.userEntityRef,
+            )
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }));
+      },
+      authorizeConditional: async () => {
+        throw new Error('not used');
+      },
+    };
+    const auditor = mockServices.auditor.mock({
+      createEvent: async eventOptions => {
+        const event: (typeof auditEvents)[number] = {
+          eventId: eventOptions.eventId,
+          meta: eventOptions.meta,
+        };
+        auditEvents.push(event);
+        return {
+          success: async () => {
+            event.outcome = 'success';
+          },
+          fail: async () => {
+            event.outcome = 'fail';
+          },
+        };
+      },
+    });
+    const backend = await startTestBackend({
+      features: [
+        platformProductPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'https://backstage.example.com/' },
+            backend: { baseUrl: 'https://backstage.example.com' },
+            platformProduct: { feedback: { authorSecret: 'test secret' } },
+          },
+        }),
+        createServiceFactory({
+          service: coreServices.permissions,
+          deps: {},
+          factory: () => permissions,
+        }),
+        auditor.factory,
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({
+            send: async (sendOptions: NotificationSendOptions) => {
+              sent.push(sendOptions);
+            },
+          }),
+        }),
+        ...(options.scheduler
+          ? [
+              createServiceFactory({
+                service: coreServices.scheduler,
+                deps: {},
+                factory: () => options.scheduler!,
+              }),
+            ]
+          : []),
+      ],
+    });
+    server = backend.server;
+  }
+
+  const release = (extra: object = {}) => ({
+    productRef: X,
+    type: 'release',
+    title: 'Version 2',
+    summary: 'Faster deploys',
+    body: 'All the **details**',
+    tags: ['ci'],
+    ...extra,
+  });
+
+  async function create(user: string, body: object) {
+    return request(server)
+      .post(`${api}/announcements`)
+      .set('Authorization', as(user))
+      .send(body);
+  }
+
+  async function created(user = JANE, body: object = release()) {
+    const response = await create(user, body);
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  const count = async (table: string) =>
+    Number((await knex(table).count({ c: '*' }))[0].c);
+  const nothingWritten = async () => {
+    for (const table of [
+      'announcements',
+      'announcement_tags',
+      'announcement_deliveries',
+    ]) {
+      expect(await count(table)).toBe(0);
+    }
+    expect(sent).toEqual([]);
+  };
+
+  const HOUR = 3_600_000;
+  const inHours = (hours: number) =>
+    new Date(Date.now() + hours * HOUR).toISOString();
+
+  describe('with the default scheduler', () => {
+    beforeEach(() => start());
+
+    describe('POST /announcements', () => {
+      it('publishes a post of the PM for the product, delivering it to the adopting teams', async () => {
+        const body = await created();
+        expect(body).toMatchObject({
+          productRef: X,
+          type: 'release',
+          title: 'Version 2',
+          tags: ['ci'],
+          author: JANE,
+          state: 'published',
+          canEdit: true,
+          readByMe: false,
+          requiresAcknowledgement: false,
+        });
+        expect(body.publishedAt).toEqual(expect.any(String));
+        expect(sent).toEqual([
+          {
+            recipients: { type: 'entity', entityRef: [ALICE] },
+            payload: {
+              title: 'Product X: Version 2',
+              description: 'Faster deploys',
+              link: `/platform-news/${body.id}`,
+              severity: 'normal',
+              topic: 'platform-product-announcements',
+              scope: `platform-product:announcement:${body.id}`,
+            },
+          },
+        ]);
+        expect(auditEvents).toEqual([
+          {
+            eventId: 'announcement-create',
+            meta: { announcementId: body.id, productRef: X },
+            outcome: 'success',
+          },
+          {
+            eventId: 'announcement-publish',
+            meta: { announcementId: body.id, productRef: X },
+            outcome: 'success',
+          },
+        ]);
+      });
+
+      it('posts on behalf of a group the author is a member of', async () => {
+        const body = await created(
+          OWEN,
+          release({ onBehalfOf: 'group:default/platform-team' }),
+        );
+        expect(body).toMatchObject({
+          author: OWEN,
+          onBehalfOf: 'group:default/platform-team',
+        });
+      });
+
+      it('keeps a scheduled post and a draft from delivery', async () => {
+        const scheduled = await created(
+          JANE,
+          release({ publishAt: inHours(2) }),
+        );
+        const draft = await created(JANE, release({ draft: true }));
+        expect(scheduled.state).toBe('scheduled');
+        expect(draft.state).toBe('draft');
+        expect(sent).toEqual([]);
+      });
+
+      it('lets the admins post a global announcement, broadcast', async () => {
+        const body = await created(
+          ADMIN,
+          release({ productRef: undefined, type: 'maintenance' }),
+        );
+        expect(body.productRef).toBeNull();
+        expect(sent).toEqual([
+          {
+            recipients: { type: 'broadcast' },
+            payload: expect.objectContaining({ title: 'Version 2' }),
+          },
+        ]);
+      });
+
+      it('answers 403 to a global post by someone without the global permission', async () => {
+        const response = await create(JANE, release({ productRef: undefined }));
+        expect(response.status).toBe(403);
+        expect(response.body.error.message).toContain(
+          'platform-product.announcement.global.manage',
+        );
+        await nothingWritten();
+      });
+
+      it("answers 403 to a post by someone outside the product's team", async () => {
+        const response = await create(ALICE, release());
+        expect(response.status).toBe(403);
+        expect(response.body.error.message).toContain(
+          'platform-product.announcement.manage',
+        );
+        await nothingWritten();
+      });
+
+      it('answers 403 to a service: posts are written by people', async () => {
+        const response = await request(server)
+          .post(`${api}/announcements`)
+          .set('Authorization', service())
+          .send(release());
+        expect(response.status).toBe(403);
+        await nothingWritten();
+      });
+
+      const event = (from: string, to: string) => ({
+        type: 'event',
+        event: { kind: 'workshop', start: from, end: to },
+      });
+
+      it.each([
+        [
+          'an event that ends before it starts',
+          event('2030-01-01T10:00:00Z', '2030-01-01T09:00:00Z'),
+          400,
+          'event.end must be after event.start (2030-01-01T10:00:00.000Z), got 2030-01-01T09:00:00.000Z',
+        ],
+        [
+          'an expiry before the publication',
+          {
+            publishAt: '2030-01-02T00:00:00Z',
+            expiresAt: '2030-01-01T00:00:00Z',
+          },
+          400,
+          'expiresAt must be after publishAt (2030-01-02T00:00:00.000Z), got 2030-01-01T00:00:00.000Z',
+        ],
+        [
+          'an expiry in the past',
+          { expiresAt: '2020-01-01T00:00:00Z' },
+          400,
+          'expiresAt must be in the future, got 2020-01-01T00:00:00.000Z',
+        ],
+        [
+          'an event without times',
+          { type: 'event' },
+          400,
+          'event is required for an event: give start and end (and a location)',
+        ],
+        [
+          'an event without an end',
+          { type: 'event', event: { start: '2030-01-01T10:00:00Z' } },
+          400,
+          'event.end is required',
+        ],
+        [
+          'an unknown type',
+          { type: 'rumour' },
+          400,
+          "type must be one of release, changelog, deprecation, maintenance, incident, event, got 'rumour'",
+        ],
+        [
+          'a title over 200 characters',
+          { title: 't'.repeat(201) },
+          400,
+          'title must be at most 200 characters, got 201',
+        ],
+        [
+          'a body over 50,000 characters',
+          { body: 'b'.repeat(50_001) },
+          400,
+          'body must be at most 50,000 characters, got 50,001',
+        ],
+        [
+          'a deprecation without its effective date',
+          { type: 'deprecation' },
+          400,
+          'effectiveAt is required for a deprecation',
+        ],
+        ['an author in the body', { author: ALICE }, 400, 'author'],
+        [
+          'a malformed productRef',
+          { productRef: 'not a ref' },
+          400,
+          "productRef must be an entity reference like 'kind:namespace/name', got 'not a ref'",
+        ],
+        [
+          'onBehalfOf a group the caller is not a member of',
+          { onBehalfOf: 'group:default/team-a' },
+          403,
+          "onBehalfOf 'group:default/team-a' is not a group you are a member of",
+        ],
+        [
+          'onBehalfOf a user',
+          { onBehalfOf: ALICE },
+          400,
+          `onBehalfOf must be a group, like 'group:default/platform-team', got '${ALICE}'`,
+        ],
+        [
+          'a product that does not exist',
+          { productRef: 'platformproduct:default/missing' },
+          404,
+          "No PlatformProduct 'platformproduct:default/missing' in the catalog",
+        ],
+        [
+          'a productRef that is no product',
+          { productRef: CLI },
+          404,
+          `No PlatformProduct '${CLI}' in the catalog`,
+        ],
+      ])(
+        'answers %s with a clear error, writing nothing',
+        async (_, extra, status, message) => {
+          const response = await create(JANE, release(extra));
+          expect(response.status).toBe(status);
+          expect(response.body.error.message).toContain(message);
+          await nothingWritten();
+          expect(auditEvents).toEqual([]);
+        },
+      );
+    });
+
+    describe('GET /announcements', () => {
+      it('lists published posts pinned first, with read marks and canEdit per caller, page by page', async () => {
+        const first = await created(JANE, release({ title: 'First' }));
+        const pinned = await created(
+          JANE,
+          release({ title: 'Pinned', pinned: true }),
+        );
+        const third = await created(JANE, release({ title: 'Third' }));
+        await created(JANE, release({ title: 'Draft', draft: true }));
+        await request(server)
+          .put(`${api}/announcements/${third.id}/read`)
+          .set('Authorization', as(ALICE))
+          .expect(200);
+
+        const page1 = await request(server)
+          .get(`${api}/announcements`)
+          .query({ productRef: X, limit: 2 })
+          .set('Authorization', as(ALICE));
+        expect(page1.status).toBe(200);
+        expect(page1.body.items.map((i: { id: string }) => i.id)).toEqual([
+          pinned.id,
+          third.id,
+        ]);
+        expect(page1.body).toMatchObject({ totalCount: 3, unreadCount: 2 });
+        expect(page1.body.items[1]).toMatchObject({
+          readByMe: true,
+          canEdit: false,
+        });
+        const page2 = await request(server)
+          .get(`${api}/announcements`)
+          .query({ productRef: X, limit: 2, cursor: page1.body.nextCursor })
+          .set('Authorization', as(ALICE));
+        expect(page2.body.items.map((i: { id: string }) => i.id)).toEqual([
+          first.id,
+        ]);
+        expect(page2.body.nextCursor).toBeNull();
+
+        const asPm = await request(server)
+          .get(`${api}/announcements`)
+          .query({ productRef: X })
+          .set('Authorization', as(JANE));
+        expect(
+          asPm.body.items.every((i: { canEdit: boolean }) => i.canEdit),
+        ).toBe(true);
+      });
+
+      it('adds drafts and scheduled posts for editors only with drafts=true', async () => {
+        await created(JANE, release({ title: 'Live' }));
+        const draft = await created(
+          JANE,
+          release({ title: 'Draft', draft: true }),
+        );
+        const scheduled = await created(
+          JANE,
+          release({ title: 'Later', publishAt: inHours(5) }),
+        );
+        const list = (user: string) =>
+          request(server)
+            .get(`${api}/announcements`)
+            .query({ productRef: X, drafts: 'true' })
+            .set('Authorization', as(user));
+        const pm = await list(JANE);
+        expect(pm.body.items.map((i: { id: string }) => i.id)).toEqual(
+          expect.arrayContaining([draft.id, scheduled.id]),
+        );
+        expect(pm.body.totalCount).toBe(3);
+        // a reader asking for drafts gets the published posts, as without the flag
+        const reader = await list(ALICE);
+        expect(reader.status).toBe(200);
+        expect(
+          reader.body.items.map((i: { title: string }) => i.title),
+        ).toEqual(['Live']);
+        // drafts of all products in the unscoped list too
+        const all = await request(server)
+          .get(`${api}/announcements`)
+          .query({ drafts: 'true' })
+          .set('Authorization', as(JANE));
+        expect(all.body.totalCount).toBe(3);
+      });
+
+      it('lists the posts of the products an entity uses, and every readable one without a scope', async () => {
+        const ofX = await created();
+        const global = await created(
+          ADMIN,
+          release({ productRef: undefined, title: 'Global' }),
+        );
+        const byEntity = await request(server)
+          .get(`${api}/announcements`)
+          .query({ entityRef: CHECKOUT })
+          .set('Authorization', as(ALICE));
+        expect(byEntity.body.items.map((i: { id: string }) => i.id)).toEqual([
+          ofX.id,
+        ]);
+        const all = await request(server)
+          .get(`${api}/announcements`)
+          .set('Authorization', as(ALICE));
+        expect(all.body.items.map((i: { id: string }) => i.id).sort()).toEqual(
+          [ofX.id, global.id].sort(),
+        );
+        const unread = await request(server)
+          .get(`${api}/announcements`)
+          .query({ unread: 'true' })
+          .set('Authorization', as(ALICE));
+        expect(unread.body.unreadCount).toBe(2);
+      });
+
+      it('lets a service list published posts, without read marks or drafts', async () => {
+        await created();
+        await created(JANE, release({ draft: true }));
+        const response = await request(server)
+          .get(`${api}/announcements`)
+          .query({ drafts: 'true' })
+          .set('Authorization', service());
+        expect(response.status).toBe(200);
+        expect(response.body.totalCount).toBe(1);
+        expect(response.body.items[0]).toMatchObject({
+          readByMe: false,
+          canEdit: false,
+        });
+      });
+
+      it('answers 403 to a caller who may not read the product', async () => {
+        await created();
+        const response = await request(server)
+          .get(`${api}/announcements`)
+          .query({ productRef: X })
+          .set('Authorization', as(OUTSIDER));
+        expect(response.status).toBe(403);
+        expect(response.body.error.message).toContain(
+          'platform-product.product.read',
+        );
+        expect(response.body.items).toBeUndefined();
+      });
+
+      it.each([
+        [{ productRef: 'platformproduct:default/missing' }, 404, 'missing'],
+        [{ cursor: 'garbage' }, 400, "cursor 'garbage' is not a cursor"],
+        [{ type: 'gossip' }, 400, 'type must be one of'],
+        [{ limit: '500' }, 400, 'limit must be from 1 to 100'],
+        [{ productRef: X, entityRef: CLI }, 400, 'productRef or entityRef'],
+        [{ tag: 'Not A Tag!' }, 400, 'tag must be 1-40'],
+      ])('answers %o with %i', async (query, status, message) => {
+        const response = await request(server)
+          .get(`${api}/announcements`)
+          .query(query)
+          .set('Authorization', as(ALICE));
+        expect(response.status).toBe(status);
+        expect(response.body.error.message).toContain(message);
+      });
+    });
+
+    describe('GET /announcements/:id', () => {
+      it('returns a published post to readers and services, a draft to editors only', async () => {
+        const live = await created();
+        const draft = await created(JANE, release({ draft: true }));
+        const get = (id: string, auth: string) =>
+          request(server)
+            .get(`${api}/announcements/${id}`)
+            .set('Authorization', auth);
+
+        expect((await get(live.id, as(ALICE))).body).toMatchObject({
+          id: live.id,
+          canEdit: false,
+        });
+        expect((await get(live.id, service())).status).toBe(200);
+        expect((await get(draft.id, as(JANE))).body.state).toBe('draft');
+        expect((await get(draft.id, as(ALICE))).status).toBe(404);
+        expect((await get(draft.id, service())).status).toBe(404);
+        const denied = await get(live.id, as(OUTSIDER));
+        expect(denied.status).toBe(403);
+        expect(denied.body.title).toBeUndefined();
+        const missing = await get('nope', as(ALICE));
+        expect(missing.status).toBe(404);
+        expect(missing.body.error.message).toBe("No announcement 'nope'");
+      });
+    });
+
+    describe('PATCH /announcements/:id', () => {
+      it('lets the product team edit, checking the merged post, and publishes a draft when saved as final', async () => {
+        const draft = await created(JANE, release({ draft: true }));
+        const response = await request(server)
+          .patch(`${api}/announcements/${draft.id}`)
+          .set('Authorization', as(OWEN))
+          .send({ title: 'Version 2.0', draft: false, tags: ['ci', 'docs'] });
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({
+          title: 'Version 2.0',
+          state: 'published',
+          tags: ['ci', 'docs'],
+          author: JANE,
+        });
+        expect(sent).toHaveLength(1);
+        expect(sent[0].payload.title).toBe('Product X: Version 2.0');
+        expect(auditEvents.map(e => [e.eventId, e.outcome])).toEqual([
+          ['announcement-create', 'success'],
+          ['announcement-update', 'success'],
+          ['announcement-publish', 'success'],
+        ]);
+
+        // an edit after publication is not delivered again
+        await request(server)
+          .patch(`${api}/announcements/${draft.id}`)
+          .set('Authorization', as(JANE))
+          .send({ summary: 'Even faster' })
+          .expect(200);
+        expect(sent).toHaveLength(1);
+      });
+
+      it.each([
+        [
+          'a published post back to draft',
+          { draft: true },
+          'draft cannot be set: the post was published',
+        ],
+        [
+          'a change that leaves an event without times',
+          { type: 'event' },
+          'event is required for an event',
+        ],
+        ['nothing', {}, 'nothing to change'],
+        ['an unknown field', { author: ALICE }, 'author'],
+      ])('answers 400 to %s', async (_, change, message) => {
+        const post = await created();
+        const response = await request(server)
+          .patch(`${api}/announcements/${post.id}`)
+          .set('Authorization', as(JANE))
+          .send(change);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain(message);
+        const [row] = await knex('announcements');
+        expect(row.type).toBe('release');
+        expect(Boolean(row.draft)).toBe(false);
+      });
+
+      it("answers 403 to editing someone else's post without permission, changing nothing", async () => {
+        const post = await created();
+        const response = await request(server)
+          .patch(`${api}/announcements/${post.id}`)
+          .set('Authorization', as(ALICE))
+          .send({ title: 'Hijacked' });
+        expect(response.status).toBe(403);
+        expect(response.body.error.message).toContain(
+          'platform-product.announcement.manage',
+        );
+        const [row] = await knex('announcements');
+        expect(row.title).toBe('Version 2');
+      });
+    });
+
+    describe('DELETE /announcements/:id', () => {
+      it('lets the product team delete a post with its marks, audited', async () => {
+        const post = await created();
+        await request(server)
+          .put(`${api}/announcements/${post.id}/read`)
+          .set('Authorization', as(ALICE))
+          .expect(200);
+        const denied = await request(server)
+          .delete(`${api}/announcements/${post.id}`)
+          .set('Authorization', as(ALICE));
+        expect(denied.status).toBe(403);
+        expect(await count('announcements')).toBe(1);
+
+        const response = await request(server)
+          .delete(`${api}/announcements/${post.id}`)
+          .set('Authorization', as(JANE));
+        expect(response.status).toBe(204);
+        for (const table of [
+          'announcements',
+          'announcement_reads',
+          'announcement_tags',
+          'announcement_deliveries',
+        ]) {
+          expect(await count(table)).toBe(0);
+        }
+        expect(auditEvents.at(-1)).toMatchObject({
+          eventId: 'announcement-delete',
+          outcome: 'success',
+        });
+      });
+    });
+
+    describe('reads, acknowledgements and reach', () => {
+      it('records reads and acknowledgements and shows the PM the reach', async () => {
+        const deprecation = await created(
+          JANE,
+          release({ type: 'deprecation', effectiveAt: inHours(24 * 30) }),
+        );
+        const read = await request(server)
+          .put(`${api}/announcements/${deprecation.id}/read`)
+          .set('Authorization', as(ALICE));
+        expect(read.status).toBe(200);
+        expect(read.body).toMatchObject({
+          readByMe: true,
+          acknowledgedByMe: false,
+          requiresAcknowledgement: true,
+        });
+
+        const reach = () =>
+          request(server)
+            .get(`${api}/announcements/${deprecation.id}/reach`)
+            .set('Authorization', as(JANE));
+        expect((await reach()).body).toEqual({
+          audienceUsers: 1,
+          readUsers: 1,
+          acknowledgedUsers: 0,
+          audienceTeams: 1,
+          reachedTeams: 1,
+          acknowledgedTeams: 0,
+          pendingAcknowledgement: [
+            { team: 'group:default/team-a', users: [ALICE] },
+          ],
+        });
+
+        const ack = await request(server)
+          .put(`${api}/announcements/${deprecation.id}/acknowledgement`)
+          .set('Authorization', as(ALICE));
+        expect(ack.body).toMatchObject({
+          readByMe: true,
+          acknowledgedByMe: true,
+        });
+        expect((await reach()).body).toMatchObject({
+          acknowledgedUsers: 1,
+          acknowledgedTeams: 1,
+          pendingAcknowledgement: [],
+        });
+
+        const denied = await request(server)
+          .get(`${api}/announcements/${deprecation.id}/reach`)
+          .set('Authorization', as(ALICE));
+        expect(denied.status).toBe(403);
+        expect(denied.body.audienceUsers).toBeUndefined();
+      });
+
+      it('answers 400 to acknowledging a post that asks for none, and to reading a draft', async () => {
+        const post = await created();
+        const ack = await request(server)
+          .put(`${api}/announcements/${post.id}/acknowledgement`)
+          .set('Authorization', as(ALICE));
+        expect(ack.status).toBe(400);
+        expect(ack.body.error.message).toContain(
+          'is a release: only deprecation posts ask for an acknowledgement',
+        );
+        const draft = await created(JANE, release({ draft: true }));
+        const read = await request(server)
+          .put(`${api}/announcements/${draft.id}/read`)
+          .set('Authorization', as(JANE));
+        expect(read.status).toBe(400);
+        expect(read.body.error.message).toContain('is not published yet');
+        expect(await count('announcement_reads')).toBe(0);
+      });
+
+      it('answers 403 to marks by a caller who may not read the product', async () => {
+        const post = await created();
+        const response = await request(server)
+          .put(`${api}/announcements/${post.id}/read`)
+          .set('Authorization', as(OUTSIDER));
+        expect(response.status).toBe(403);
+        expect(await count('announcement_reads')).toBe(0);
+      });
+    });
+
+    describe('banners', () => {
+      it('lists pinned incidents until the caller dismisses them', async () => {
+        const incident = await created(
+          JANE,
+          release({ type: 'incident', pinned: true }),
+        );
+        await created(JANE, release({ type: 'incident' }));
+        const global = await created(
+          ADMIN,
+          release({ productRef: undefined, type: 'maintenance', pinned: true }),
+        );
+        const banners = (query: object = {}) =>
+          request(server)
+            .get(`${api}/announcements/banners`)
+            .query(query)
+            .set('Authorization', as(ALICE));
+        expect(
+          (await banners({ productRef: X })).body.map(
+            (b: { id: string }) => b.id,
+          ),
+        ).toEqual([incident.id]);
+        expect((await banners()).body.map((b: { id: string }) => b.id)).toEqual(
+          [global.id],
+        );
+
+        await request(server)
+          .put(`${api}/announcements/${incident.id}/dismissal`)
+          .set('Authorization', as(ALICE))
+          .expect(204);
+        expect((await banners({ productRef: X })).body).toEqual([]);
+        const forJane = await request(server)
+          .get(`${api}/announcements/banners`)
+          .query({ productRef: X })
+          .set('Authorization', as(JANE));
+        expect(forJane.body).toHaveLength(1);
+
+        const denied = await request(server)
+          .get(`${api}/announcements/banners`)
+          .query({ productRef: X })
+          .set('Authorization', as(OUTSIDER));
+        expect(denied.status).toBe(403);
+      });
+
+      it('answers 400 to dismissing a post that is no banner', async () => {
+        const post = await created();
+        const response = await request(server)
+          .put(`${api}/announcements/${post.id}/dismissal`)
+          .set('Authorization', as(ALICE));
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain('is no banner');
+        expect(await count('announcement_dismissals')).toBe(0);
+      });
+    });
+
+    describe('/follows', () => {
+      it('follows and unfollows a product; followers get its posts', async () => {
+        const follow = (method: 'put' | 'get' | 'delete', user: string) =>
+          request(server)
+            [method](`${api}/follows`)
+            .query({ productRef: 'PlatformProduct:default/X' })
+            .set('Authorization', as(user));
+        expect((await follow('put', OWEN)).body).toEqual({
+          productRef: X,
+          following: true,
+          followers: 1,
+        });
+        expect((await follow('get', ALICE)).body).toEqual({
+          productRef: X,
+          following: false,
+          followers: 1,
+        });
+        const post = await created(JANE);
+        expect(sent[0].recipients).toEqual({
+          type: 'entity',
+          entityRef: [ALICE, OWEN],
+        });
+        expect((await follow('delete', OWEN)).body.following).toBe(false);
+        expect(await count('product_follows')).toBe(0);
+        expect(post.id).toBeDefined();
+
+        const denied = await follow('put', OUTSIDER);
+        expect(denied.status).toBe(403);
+        expect(await count('product_follows')).toBe(0);
+      });
+
+      it.each([
+        [{}, 400, 'productRef is required'],
+        [{ productRef: Y.replace('y', 'zz') }, 404, 'zz'],
+      ])('answers %o with %i', async (query, status, message) => {
+        const response = await request(server)
+          .put(`${api}/follows`)
+          .query(query)
+          .set('Authorization', as(ALICE));
+        expect(response.status).toBe(status);
+        expect(response.body.error.message).toContain(message);
+        expect(await count('product_follows')).toBe(0);
+      });
+    });
+
+    describe('feed and calendar', () => {
+      it('serves an Atom feed of a product and a global one, linking to the news page', async () => {
+        const post = await created(
+          JANE,
+          release({ title: 'Tom & Jerry <release>' }),
+        );
+        await created(JANE, release({ draft: true, title: 'Secret draft' }));
+        const response = await request(server)
+          .get(`${api}/announcements/feed`)
+          .query({ productRef: X })
+          .set('Authorization', as(ALICE));
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toBe(
+          'application/atom+xml; charset=utf-8',
+        );
+        expect(response.text).toContain(
+          '<title type="text">Product X news</title>',
+        );
+        expect(response.text).toContain(
+          '<title type="text">Tom &amp; Jerry &lt;release&gt;</title>',
+        );
+        expect(response.text).toContain(
+          `href="https://backstage.example.com/platform-news/${post.id}"`,
+        );
+        expect(response.text).not.toContain('Secret draft');
+
+        const global = await request(server)
+          .get(`${api}/announcements/feed`)
+          .set('Authorization', service());
+        expect(global.status).toBe(200);
+        expect(global.text).toContain(
+          '<title type="text">Platform news</title>',
+        );
+        expect(global.text).toContain(`urn:uuid:${post.id}`);
+
+        const denied = await request(server)
+          .get(`${api}/announcements/feed`)
+          .query({ productRef: X })
+          .set('Authorization', as(OUTSIDER));
+        expect(denied.status).toBe(403);
+      });
+
+      it('serves an event as iCalendar, and 400 for a post that is no event', async () => {
+        const event = await created(
+          JANE,
+          release({
+            type: 'event',
+            title: 'Office hours',
+            event: {
+              kind: 'office-hours',
+              start: '2030-01-01T10:00:00+01:00',
+              end: '2030-01-01T11:00:00+01:00',
+              location: 'Room 1, floor 2',
+            },
+          }),
+        );
+        const response = await request(server)
+          .get(`${api}/announcements/${event.id}/event.ics`)
+          .set('Authorization', as(ALICE));
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toBe(
+          'text/calendar; charset=utf-8',
+        );
+        expect(response.text).toContain(`UID:${event.id}@platform-product\r\n`);
+        expect(response.text).toContain('DTSTART:20300101T090000Z\r\n');
+        expect(response.text).toContain('LOCATION:Room 1\\, floor 2\r\n');
+
+        const notEvent = await created();
+        const bad = await request(server)
+          .get(`${api}/announcements/${notEvent.id}/event.ics`)
+          .set('Authorization', as(ALICE));
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toContain('is a release, not an event');
+
+        const denied = await request(server)
+          .get(`${api}/announcements/${event.id}/event.ics`)
+          .set('Authorization', as(OUTSIDER));
+        expect(denied.status).toBe(403);
+      });
+    });
+  });
+
+  describe('the publish task', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('publishes a scheduled post when its time has come', async () => {
+      jest.useFakeTimers({
+        now: new Date('2030-01-01T09:00:00Z'),
+        advanceTimers: true,
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      });
+      const scheduler = mockServices.scheduler();
+      await start({ scheduler });
+      const post = await created(
+        JANE,
+        release({ publishAt: '2030-01-01T10:00:00Z' }),
+      );
+      await scheduler.triggerTask('platform-product-announcements-publish');
+      expect(sent).toEqual([]);
+
+      jest.setSystemTime(new Date('2030-01-01T10:00:01Z'));
+      await scheduler.triggerTask('platform-product-announcements-publish');
+      expect(sent).toHaveLength(1);
+      const response = await request(server)
+        .get(`${api}/announcements/${post.id}`)
+        .set('Authorization', as(ALICE));
+      expect(response.body).toMatchObject({
+        state: 'published',
+        publishedAt: '2030-01-01T10:00:01.000Z',
+      });
+    });
+  });
+});
