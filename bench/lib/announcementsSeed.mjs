@@ -333,8 +333,9 @@ const VISIBLE = `a.published_at IS NOT NULL AND (a.expires_at IS NULL OR a.expir
 
 /**
  * GET /announcements as DatabaseAnnouncementStore reads it: the products with posts (the
- * unfiltered list's candidates), then in parallel the page (with the caller's marks) and the two
- * counts, then the page's tags.
+ * unfiltered list's candidates; SELECT DISTINCT here, what the store did before its loose index
+ * scan, kept as the plain form of the question), then in parallel the page (filters on the page
+ * query, the caller's marks joined) and the two counts, then the page's tags.
  */
 export function listFloor(q, _db, productRef) {
   return async () => {
@@ -354,7 +355,7 @@ export function listFloor(q, _db, productRef) {
       q(
         `SELECT a.*, r.read_at, r.acknowledged_at FROM announcements a
          LEFT JOIN announcement_reads r ON r.announcement_id = a.id AND r.user_ref = :viewer
-         WHERE a.id IN (SELECT a.id FROM announcements a WHERE ${scope} AND ${VISIBLE})
+         WHERE ${scope} AND ${VISIBLE}
          ORDER BY a.pinned DESC, a.sort_at DESC, a.id DESC LIMIT 21`,
         { refs, viewer: BENCH_USER, now },
       ),
