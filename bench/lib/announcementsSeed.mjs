@@ -333,8 +333,7 @@ const VISIBLE = `a.published_at IS NOT NULL AND (a.expires_at IS NULL OR a.expir
 
 /**
  * GET /announcements as DatabaseAnnouncementStore reads it: the products with posts (the
- * unfiltered list's candidates; SELECT DISTINCT here, what the store did before its loose index
- * scan, kept as the plain form of the question), then in parallel the page (filters on the page
+ * unfiltered list's candidates, by the same loose index scan), then in parallel the page (filters on the page
  * query, the caller's marks joined) and the two counts, then the page's tags.
  */
 export function listFloor(q, _db, productRef) {
@@ -344,10 +343,17 @@ export function listFloor(q, _db, productRef) {
       ? [productRef]
       : (
           await q(
-            `SELECT DISTINCT product_ref FROM announcements
-             WHERE product_ref IS NOT NULL AND published_at IS NOT NULL`,
+            `WITH RECURSIVE products (ref) AS (
+               SELECT (SELECT min(product_ref) FROM announcements
+                       WHERE product_ref IS NOT NULL AND published_at IS NOT NULL)
+               UNION ALL
+               SELECT (SELECT min(product_ref) FROM announcements
+                       WHERE product_ref > products.ref AND published_at IS NOT NULL)
+               FROM products WHERE products.ref IS NOT NULL
+             )
+             SELECT ref FROM products WHERE ref IS NOT NULL`,
           )
-        ).map(r => r.product_ref);
+        ).map(r => r.ref);
     const scope = productRef
       ? 'a.product_ref IN :refs'
       : '(a.product_ref IN :refs OR a.product_ref IS NULL)';
