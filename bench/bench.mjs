@@ -458,6 +458,11 @@ async function runEngine(engine, kinds, total) {
       // a fresh token per scenario: guest tokens last an hour
       auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
       const url = baseUrl + s.request.path;
+      // a route that takes seconds per request needs a longer window to give samples at all
+      const duration = Math.max(
+        durationSec,
+        s.load?.minDurationSec?.[engine] ?? 0,
+      );
       r.route = await measureHttp(
         `${s.name}: route  ${s.request.method} ${s.request.path}${
           s.load?.amount ? ` (${s.load.amount} requests)` : ''
@@ -470,6 +475,7 @@ async function runEngine(engine, kinds, total) {
           requests: s.load?.requests,
         },
         s.load?.amount,
+        duration,
       );
       const after = s.check(await fetchJson(url, routeInit(s, auth)));
       if (after.length)
@@ -497,6 +503,7 @@ async function runEngine(engine, kinds, total) {
         s.raw.floor(dbOf(s).q, dbOf(s)),
         s.raw.checkRaw,
         s.load?.amount,
+        duration,
       );
       for (const [name, make] of Object.entries(s.raw.diagnostics ?? {})) {
         r[name] = await measureLoop(
@@ -596,11 +603,11 @@ async function fanOut(backend, routePath, request) {
  * Runs one row `repeat` times (one warm-up first) and keeps the least disturbed run: the one during
  * which other processes used the least CPU. Every run is kept in `runs`.
  */
-async function measureRow(label, unit, warm, once) {
+async function measureRow(label, unit, warm, once, duration = durationSec) {
   log(
     `${label}: warm-up ${warmupSec} s, then ${
       repeat > 1 ? `${repeat} x ` : ''
-    }${durationSec} s at concurrency ${connections}`,
+    }${duration} s at concurrency ${connections}`,
   );
   if (warmupSec > 0) await warm();
   const runs = [];
@@ -642,16 +649,23 @@ async function measureRow(label, unit, warm, once) {
 }
 
 /** amount: a fixed number of requests per measured run instead of a fixed time (writes). */
-function measureHttp(label, request, amount) {
+function measureHttp(label, request, amount, duration = durationSec) {
   return measureRow(
     label,
     'req/s',
     () => httpLoad({ ...request, connections, durationSec: warmupSec }),
-    () => httpLoad({ ...request, connections, durationSec, amount }),
+    () => httpLoad({ ...request, connections, durationSec: duration, amount }),
+    duration,
   );
 }
 
-async function measureLoop(label, iteration, check, amount) {
+async function measureLoop(
+  label,
+  iteration,
+  check,
+  amount,
+  duration = durationSec,
+) {
   const problems = check?.(await iteration()) ?? [];
   if (problems.length)
     throw new Error(`${label}: wrong answer: ${problems.join(', ')}`);
@@ -665,9 +679,10 @@ async function measureLoop(label, iteration, check, amount) {
         iteration,
         concurrency: connections,
         // a fixed amount: as many iterations as the route's requests, within a bounded time
-        durationSec: amount ? Math.max(durationSec, 120) : durationSec,
+        durationSec: amount ? Math.max(duration, 120) : duration,
         ...(amount ? { maxIterations: amount } : {}),
       }),
+    duration,
   );
 }
 

@@ -16,8 +16,10 @@
  *                                      once the catalog is ready (ctx: baseUrl, token, fetchJson, engine,
  *                                      pluginDb (lib/rawdb.mjs openPluginDb), log); what it returns is
  *                                      kept in the results. The route must answer 2xx before, check() after.
- * @property {{ amount?: number, requests?: object[] }} [load]  optional: a fixed number of requests
- *                                      per measured run instead of a fixed time; requests cycled in turn
+ * @property {{ amount?: number, requests?: object[], minDurationSec?: Record<string, number> }} [load]
+ *                                      optional: a fixed number of requests per measured run instead
+ *                                      of a fixed time; requests cycled in turn; a longer window on an
+ *                                      engine (minDurationSec: { sqlite: 60 }) for slow routes
  * @property {(ctx: object) => Promise<object>} [measure]  optional: times its own runs instead of the
  *                                      load (ctx as prepare, plus catalogDb, openDb(pluginId),
  *                                      otherCores(fn)); returns rows ({ route, raw, ... } as summarize
