@@ -354,16 +354,18 @@ export function listFloor(q, _db, productRef) {
              SELECT ref FROM products WHERE ref IS NOT NULL`,
           )
         ).map(r => r.ref);
+    // the store's scope: of one product, or of every product with posts and the global ones
+    // (one condition on coalesce(product_ref, ''), which lets SQLite walk the list index)
     const scope = productRef
       ? 'a.product_ref IN :refs'
-      : '(a.product_ref IN :refs OR a.product_ref IS NULL)';
+      : "coalesce(a.product_ref, '') IN :refs";
     const [rows, [counts]] = await Promise.all([
       q(
         `SELECT a.*, r.read_at, r.acknowledged_at FROM announcements a
          LEFT JOIN announcement_reads r ON r.announcement_id = a.id AND r.user_ref = :viewer
          WHERE ${scope} AND ${VISIBLE}
          ORDER BY a.pinned DESC, a.sort_at DESC, a.id DESC LIMIT 21`,
-        { refs, viewer: BENCH_USER, now },
+        { refs: productRef ? refs : [...refs, ''], viewer: BENCH_USER, now },
       ),
       q(
         `SELECT
@@ -371,7 +373,7 @@ export function listFloor(q, _db, productRef) {
            (SELECT count(*) FROM announcements a WHERE ${scope} AND ${VISIBLE}
               AND NOT EXISTS (SELECT 1 FROM announcement_reads u
                               WHERE u.announcement_id = a.id AND u.user_ref = :viewer)) AS unread`,
-        { refs, viewer: BENCH_USER, now },
+        { refs: productRef ? refs : [...refs, ''], viewer: BENCH_USER, now },
       ),
     ]);
     const items = rows.slice(0, 20);
