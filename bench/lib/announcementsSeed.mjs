@@ -355,17 +355,22 @@ export function listFloor(q, _db, productRef) {
           )
         ).map(r => r.ref);
     // the store's scope: of one product, or of every product with posts and the global ones
-    // (one condition on coalesce(product_ref, ''), which lets SQLite walk the list index)
+    // (one condition on coalesce(product_ref, ''), which lets SQLite walk the list index), with
+    // a placeholder per value as knex writes it (SQLite plans `IN (SELECT ... json_each(?))`
+    // differently)
+    const values = productRef ? refs : [...refs, ''];
+    const list = `(${values.map((_, i) => `:r${i}`).join(', ')})`;
     const scope = productRef
-      ? 'a.product_ref IN :refs'
-      : "coalesce(a.product_ref, '') IN :refs";
+      ? `a.product_ref IN ${list}`
+      : `coalesce(a.product_ref, '') IN ${list}`;
+    const params = Object.fromEntries(values.map((v, i) => [`r${i}`, v]));
     const [rows, [counts]] = await Promise.all([
       q(
         `SELECT a.*, r.read_at, r.acknowledged_at FROM announcements a
          LEFT JOIN announcement_reads r ON r.announcement_id = a.id AND r.user_ref = :viewer
          WHERE ${scope} AND ${VISIBLE}
          ORDER BY a.pinned DESC, a.sort_at DESC, a.id DESC LIMIT 21`,
-        { refs: productRef ? refs : [...refs, ''], viewer: BENCH_USER, now },
+        { ...params, viewer: BENCH_USER, now },
       ),
       q(
         `SELECT
@@ -373,7 +378,7 @@ export function listFloor(q, _db, productRef) {
            (SELECT count(*) FROM announcements a WHERE ${scope} AND ${VISIBLE}
               AND NOT EXISTS (SELECT 1 FROM announcement_reads u
                               WHERE u.announcement_id = a.id AND u.user_ref = :viewer)) AS unread`,
-        { refs: productRef ? refs : [...refs, ''], viewer: BENCH_USER, now },
+        { ...params, viewer: BENCH_USER, now },
       ),
     ]);
     const items = rows.slice(0, 20);
