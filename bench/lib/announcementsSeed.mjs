@@ -354,14 +354,16 @@ export function listFloor(q, _db, productRef) {
              SELECT ref FROM products WHERE ref IS NOT NULL`,
           )
         ).map(r => r.ref);
-    // the store's scope: of one product, or of every product with posts and the global ones,
-    // with a placeholder per value as knex writes it (SQLite plans `IN (SELECT ... json_each(?))`
+    // the store's scope: of one product, or of every product with posts and the global ones
+    // (one condition on coalesce(product_ref, ''), which lets SQLite walk the list index), with
+    // a placeholder per value as knex writes it (SQLite plans `IN (SELECT ... json_each(?))`
     // differently)
-    const list = `(${refs.map((_, i) => `:r${i}`).join(', ')})`;
+    const values = productRef ? refs : [...refs, ''];
+    const list = `(${values.map((_, i) => `:r${i}`).join(', ')})`;
     const scope = productRef
       ? `a.product_ref IN ${list}`
-      : `(a.product_ref IN ${list} OR a.product_ref IS NULL)`;
-    const params = Object.fromEntries(refs.map((v, i) => [`r${i}`, v]));
+      : `coalesce(a.product_ref, '') IN ${list}`;
+    const params = Object.fromEntries(values.map((v, i) => [`r${i}`, v]));
     const [rows, [counts]] = await Promise.all([
       q(
         `SELECT a.*, r.read_at, r.acknowledged_at FROM announcements a
