@@ -134,20 +134,21 @@ for (const [name, n, min, max] of [
     process.exit(2);
   }
 }
+// a name selects that scenario, or every scenario of that group (e.g. `announcements`); they run in
+// the registry's order, which scenarios that build on each other's data rely on
 const selected = opts.scenario?.length
-  ? opts.scenario.map(name => {
-      const s = registry.find(r => r.name === name);
-      if (!s) {
-        console.error(
-          `unknown scenario ${name}; known: ${registry
-            .map(r => r.name)
-            .join(', ')}`,
-        );
-        process.exit(2);
-      }
-      return s;
-    })
+  ? registry.filter(r => opts.scenario.some(n => n === r.name || n === r.group))
   : registry;
+for (const name of opts.scenario ?? []) {
+  if (!registry.some(r => r.name === name || r.group === name)) {
+    console.error(
+      `unknown scenario ${name}; known: ${[
+        ...new Set(registry.flatMap(r => [r.group, r.name]).filter(Boolean)),
+      ].join(', ')}`,
+    );
+    process.exit(2);
+  }
+}
 
 const baseUrl = `http://127.0.0.1:${port}`;
 const log = (...args) =>
@@ -340,6 +341,15 @@ async function runEngine(engine, kinds, total) {
 
   // 3. the raw connections: the catalog's tables, and the plugin's own (opened once it is ready)
   let pluginDb;
+  // a plugin's own database (platform-product, notifications...) on this engine
+  const pluginDbOptions = pluginId =>
+    engine === 'sqlite'
+      ? { engine, sqliteFile: path.join(sqliteDir, `${pluginId}.sqlite`) }
+      : {
+          engine,
+          pgUrl: `${PG_ADMIN_URL}/${PG_PREFIX}${pluginId}`,
+          poolSize: connections,
+        };
   const db = await openCatalogDb(
     engine === 'sqlite'
       ? { engine, sqliteFile: path.join(sqliteDir, 'catalog.sqlite') }
@@ -356,10 +366,13 @@ async function runEngine(engine, kinds, total) {
       await waitFor(
         `scenario ${s.name} to see the whole graph`,
         async () => {
-          const body = await fetchJson(baseUrl + s.request.path, {
-            ...routeInit(s, auth),
-            timeoutMs: 60_000,
-          });
+          const body = await fetchJson(
+            baseUrl + (s.readyPath ?? s.request.path),
+            {
+              ...(s.readyPath ? { headers: auth } : routeInit(s, auth)),
+              timeoutMs: 60_000,
+            },
+          );
           // a scenario that seeds its data first only needs the route to answer here (2xx);
           // its answer is checked once the data is in (below)
           problems = s.prepare ? [] : s.check(body);
@@ -386,43 +399,8 @@ async function runEngine(engine, kinds, total) {
     );
     const tReady = performance.now() - t0;
     log(`catalog complete and idle after ${secs(tReady)} s`);
-    pluginDb = await openPluginDb(
-      engine === 'sqlite'
-        ? {
-            engine,
-            sqliteFile: path.join(sqliteDir, 'platform-product.sqlite'),
-          }
-        : {
-            engine,
-            pgUrl: `${PG_ADMIN_URL}/${PG_PREFIX}platform-product`,
-            poolSize: connections,
-          },
-    );
+    pluginDb = await openPluginDb(pluginDbOptions('platform-product'));
     const prepared = {};
-    for (const s of selected) {
-      if (!s.prepare) continue;
-      const t = performance.now();
-      prepared[s.name] = await s.prepare({
-        baseUrl,
-        token,
-        fetchJson,
-        engine,
-        pluginDb,
-        log,
-      });
-      log(`${s.name}: prepared in ${secs(performance.now() - t)} s`);
-      // the seeded data shows through the route before anything is measured
-      const problems = s.check(
-        await fetchJson(baseUrl + s.request.path, {
-          ...routeInit(s, auth),
-          timeoutMs: 60_000,
-        }),
-      );
-      if (problems.length)
-        throw new Error(
-          `${s.name}: wrong answer after seeding: ${problems.join(', ')}`,
-        );
-    }
     const dbOf = s => (s.raw.db === 'plugin' ? pluginDb : db);
 
     const engineResult = {
@@ -474,12 +452,63 @@ async function runEngine(engine, kinds, total) {
       },
     );
 
-    // 6. the scenarios
+    // 6. the scenarios, each seeded right before it is measured (a later one may add to an
+    // earlier one's data: announcements-list-200k grows the 20,000 posts of announcements-list)
     for (const s of selected) {
+      if (s.prepare) {
+        const t = performance.now();
+        prepared[s.name] = await s.prepare({
+          baseUrl,
+          token: await guestToken(baseUrl),
+          fetchJson,
+          engine,
+          pluginDb,
+          log,
+        });
+        log(`${s.name}: prepared in ${secs(performance.now() - t)} s`);
+        // the seeded data shows through the route before anything is measured
+        const problems = s.check(
+          await fetchJson(baseUrl + s.request.path, {
+            ...routeInit(s, auth),
+            timeoutMs: 60_000,
+          }),
+        );
+        if (problems.length)
+          throw new Error(
+            `${s.name}: wrong answer after seeding: ${problems.join(', ')}`,
+          );
+      }
+      if (s.measure) {
+        // a scenario that times its own runs (one publish to thousands, not a load of requests)
+        engineResult.scenarios[s.name] = await s.measure({
+          baseUrl,
+          token: await guestToken(baseUrl),
+          fetchJson,
+          engine,
+          pluginDb,
+          catalogDb: db,
+          openDb: name => openPluginDb(pluginDbOptions(name)),
+          log,
+          otherCores: async run => {
+            const before = cpuSnapshot(ownPids());
+            const result = await run();
+            return {
+              result,
+              otherCpuCores: otherCores(before, os.cpus().length),
+            };
+          },
+        });
+        continue;
+      }
       const r = {};
       // a fresh token per scenario: guest tokens last an hour
       auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
       const url = baseUrl + s.request.path;
+      // a route that takes seconds per request needs a longer window to give samples at all
+      const duration = Math.max(
+        durationSec,
+        s.load?.minDurationSec?.[engine] ?? 0,
+      );
       r.route = await measureHttp(
         `${s.name}: route  ${s.request.method} ${s.request.path}${
           s.load?.amount ? ` (${s.load.amount} requests)` : ''
@@ -492,6 +521,7 @@ async function runEngine(engine, kinds, total) {
           requests: s.load?.requests,
         },
         s.load?.amount,
+        duration,
       );
       const after = s.check(await fetchJson(url, routeInit(s, auth)));
       if (after.length)
@@ -519,6 +549,7 @@ async function runEngine(engine, kinds, total) {
         s.raw.floor(dbOf(s).q, dbOf(s)),
         s.raw.checkRaw,
         s.load?.amount,
+        duration,
       );
       for (const [name, make] of Object.entries(s.raw.diagnostics ?? {})) {
         r[name] = await measureLoop(
@@ -618,11 +649,11 @@ async function fanOut(backend, routePath, request) {
  * Runs one row `repeat` times (one warm-up first) and keeps the least disturbed run: the one during
  * which other processes used the least CPU. Every run is kept in `runs`.
  */
-async function measureRow(label, unit, warm, once) {
+async function measureRow(label, unit, warm, once, duration = durationSec) {
   log(
     `${label}: warm-up ${warmupSec} s, then ${
       repeat > 1 ? `${repeat} x ` : ''
-    }${durationSec} s at concurrency ${connections}`,
+    }${duration} s at concurrency ${connections}`,
   );
   if (warmupSec > 0) await warm();
   const runs = [];
@@ -664,16 +695,23 @@ async function measureRow(label, unit, warm, once) {
 }
 
 /** amount: a fixed number of requests per measured run instead of a fixed time (writes). */
-function measureHttp(label, request, amount) {
+function measureHttp(label, request, amount, duration = durationSec) {
   return measureRow(
     label,
     'req/s',
     () => httpLoad({ ...request, connections, durationSec: warmupSec }),
-    () => httpLoad({ ...request, connections, durationSec, amount }),
+    () => httpLoad({ ...request, connections, durationSec: duration, amount }),
+    duration,
   );
 }
 
-async function measureLoop(label, iteration, check, amount) {
+async function measureLoop(
+  label,
+  iteration,
+  check,
+  amount,
+  duration = durationSec,
+) {
   const problems = check?.(await iteration()) ?? [];
   if (problems.length)
     throw new Error(`${label}: wrong answer: ${problems.join(', ')}`);
@@ -687,9 +725,10 @@ async function measureLoop(label, iteration, check, amount) {
         iteration,
         concurrency: connections,
         // a fixed amount: as many iterations as the route's requests, within a bounded time
-        durationSec: amount ? Math.max(durationSec, 120) : durationSec,
+        durationSec: amount ? Math.max(duration, 120) : duration,
         ...(amount ? { maxIterations: amount } : {}),
       }),
+    duration,
   );
 }
 
@@ -780,7 +819,7 @@ function printReport(results) {
           m.p95,
           m.p99,
           m.perSecond,
-          kind === 'route'
+          kind === 'route' && !sr.custom
             ? `${ratio(m.p50, empty.p50)} / ${ratio(m.p99, empty.p99)}`
             : '',
           kind === 'raw'
@@ -830,6 +869,7 @@ function printReport(results) {
       );
     }
     for (const [name, sr] of Object.entries(er.scenarios ?? {})) {
+      for (const l of sr.lines ?? []) console.log(`${name} (${engine}): ${l}`);
       if (sr.fanOut) {
         console.log(
           `fan-out (${engine}, ${name}): one request -> ${

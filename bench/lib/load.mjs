@@ -53,7 +53,7 @@ export function httpLoad({
         pipelining: 1,
         // a fixed number of requests (writes: "5,000 at concurrency 8"), or a fixed time
         ...(amount ? { amount } : { duration: durationSec }),
-        timeout: 30, // seconds, per request
+        timeout: 120, // seconds, per request (a list over 200,000 posts on SQLite takes many)
         bailout: 100, // stop after 100 socket errors
       },
       (err, result) => {

@@ -51,6 +51,7 @@ const WRITES = Number(process.env.BENCH_FEEDBACK_WRITES ?? 5000);
 /** @type {import('./index.mjs').Scenario} */
 export const feedbackWrite = {
   name: 'feedback-write',
+  group: 'feedback',
   description: `POST ${WRITES} ratings and posts (alternating), from the one bench user`,
   entities: () => [product(WRITE_PRODUCT)],
   request: {
@@ -109,6 +110,7 @@ function statsScenario(name, ratings, users) {
   let expectedPosts;
   return {
     name,
+    group: 'feedback',
     description: `GET feedback stats of a product with ${ratings} ratings from ${users} users and ${STATS_POSTS} posts`,
     entities: () => [product(`${name}-product`)],
     request: {
@@ -206,6 +208,7 @@ let listExpected;
 /** @type {import('./index.mjs').Scenario} */
 export const feedbackList = {
   name: 'feedback-list',
+  group: 'feedback',
   description: `GET the first page of ${LIST_POSTS} posts by votes`,
   entities: () => [product(LIST_PRODUCT)],
   request: {

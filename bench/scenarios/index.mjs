@@ -4,6 +4,9 @@
  *
  * @typedef {object} Scenario
  * @property {string} name              short id, used by --scenario and in the results
+ * @property {string} [group]           --scenario <group> selects every scenario of the group
+ * @property {string} [readyPath]       GET path the harness waits on (2xx) before prepare, when the
+ *                                      route itself only answers once seeded
  * @property {string} description
  * @property {() => object[]} entities  catalog entities the scenario needs (merged into one seed;
  *                                      the same ref from two scenarios must be the same entity)
@@ -13,8 +16,14 @@
  *                                      once the catalog is ready (ctx: baseUrl, token, fetchJson, engine,
  *                                      pluginDb (lib/rawdb.mjs openPluginDb), log); what it returns is
  *                                      kept in the results. The route must answer 2xx before, check() after.
- * @property {{ amount?: number, requests?: object[] }} [load]  optional: a fixed number of requests
- *                                      per measured run instead of a fixed time; requests cycled in turn
+ * @property {{ amount?: number, requests?: object[], minDurationSec?: Record<string, number> }} [load]
+ *                                      optional: a fixed number of requests per measured run instead
+ *                                      of a fixed time; requests cycled in turn; a longer window on an
+ *                                      engine (minDurationSec: { sqlite: 60 }) for slow routes
+ * @property {(ctx: object) => Promise<object>} [measure]  optional: times its own runs instead of the
+ *                                      load (ctx as prepare, plus catalogDb, openDb(pluginId),
+ *                                      otherCores(fn)); returns rows ({ route, raw, ... } as summarize
+ *                                      gives them), `custom: true` and `lines` to print
  * @property {(body: unknown) => string[]} check         problems with the route's answer ([] = ready)
  * @property {{ floor: (q: Function) => () => Promise<unknown>,
  *              diagnostics?: Record<string, (q: Function) => () => Promise<unknown>>,
@@ -30,6 +39,7 @@ import {
   feedbackStatsBig,
   feedbackList,
 } from './feedback.mjs';
+import { announcementScenarios } from './announcements.mjs';
 
 /** @type {Scenario[]} */
 export const scenarios = [
@@ -38,4 +48,5 @@ export const scenarios = [
   feedbackStats,
   feedbackStatsBig,
   feedbackList,
+  ...announcementScenarios,
 ];

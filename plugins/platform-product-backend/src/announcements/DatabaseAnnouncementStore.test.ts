@@ -113,6 +113,32 @@ describe('DatabaseAnnouncementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'names the products with posts, published only or with drafts and scheduled ones, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await expect(store.productRefsWithPosts(true)).resolves.toEqual([]);
+      const c = 'platformproduct:default/c';
+      await store.create(post({ productRef: OTHER }));
+      await store.create(post({ productRef: OTHER }));
+      await store.create(post({ productRef: null }));
+      await store.create(
+        post({ productRef: c, draft: true, publishedAt: null }),
+      );
+      await store.create(post({ productRef: P, publishedAt: null }));
+      await store.create(post({ productRef: P }));
+      await expect(store.productRefsWithPosts(false)).resolves.toEqual([
+        OTHER,
+        P,
+      ]);
+      await expect(store.productRefsWithPosts(true)).resolves.toEqual([
+        c,
+        OTHER,
+        P,
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lists pinned first, then newest first, page by page, with totals and read marks, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
