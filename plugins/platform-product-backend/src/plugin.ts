@@ -28,7 +28,7 @@ import { getMigratedClient } from './database/migrations';
 import { AuthorIdentity } from './feedback/AuthorIdentity';
 import { DatabaseFeedbackStore } from './feedback/DatabaseFeedbackStore';
 import { FeedbackService } from './feedback/FeedbackService';
-import { ProductResolver } from './feedback/ProductResolver';
+import { ProductResolver } from './shared/ProductResolver';
 import { createFeedbackRouter } from './feedback/router';
 import {
   platformProductResourceRef,
@@ -76,20 +76,23 @@ export const platformProductPlugin = createBackendPlugin({
           platformProductBasicPermissions,
         );
 
+        // both evaluate conditional decisions here, on the cached product entity
+        const products = ProductResolver.create({
+          catalog,
+          cache: deps.cache,
+          auth,
+        });
+        const applyConditions = createConditionAuthorizer(
+          deps.permissionsRegistry.getPermissionRuleset(
+            platformProductResourceRef,
+          ),
+        );
         const feedback = FeedbackService.create({
           store: DatabaseFeedbackStore.create(db),
           identity: AuthorIdentity.fromConfig(config, deps.logger),
-          products: ProductResolver.create({
-            catalog,
-            cache: deps.cache,
-            auth,
-          }),
+          products,
           permissions,
-          applyConditions: createConditionAuthorizer(
-            deps.permissionsRegistry.getPermissionRuleset(
-              platformProductResourceRef,
-            ),
-          ),
+          applyConditions,
           auditor: deps.auditor,
           notifications: deps.notifications,
           logger: deps.logger,
@@ -112,7 +115,9 @@ export const platformProductPlugin = createBackendPlugin({
           store: announcementStore,
           publisher,
           catalog,
+          products,
           permissions,
+          applyConditions,
           auditor: deps.auditor,
           logger: deps.logger,
           appBaseUrl: (config.getOptionalString('app.baseUrl') ?? '').replace(

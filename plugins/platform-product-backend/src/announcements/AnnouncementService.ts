@@ -23,6 +23,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   ACKNOWLEDGED_ANNOUNCEMENT_TYPES,
@@ -46,6 +47,8 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { allowedOnProduct, ApplyConditions } from '../shared/authorize';
+import { ProductResolver } from '../shared/ProductResolver';
 import { parseInput } from '../shared/validation';
 import {
   announcementLink,
@@ -86,7 +89,11 @@ export type AnnouncementServiceOptions = {
   store: AnnouncementStore;
   publisher: AnnouncementPublisher;
   catalog: CatalogService;
+  /** the product entities, cached; conditional decisions are evaluated on them */
+  products: ProductResolver;
   permissions: PermissionsService;
+  /** evaluates a conditional decision on a product (the plugin's permission rules) */
+  applyConditions: ApplyConditions;
   auditor: AuditorService;
   logger: LoggerService;
   /** app.baseUrl, for the links of the feed and calendar entries */
@@ -135,12 +142,13 @@ export class AnnouncementService {
     return ref;
   }
 
-  /** The product from the catalog as the caller sees it; 404 when it is no PlatformProduct. */
-  private async product(productRef: string, credentials: BackstageCredentials) {
-    const entity = await this.options.catalog.getEntityByRef(productRef, {
-      credentials,
-    });
-    if (!isPlatformProductEntity(entity)) {
+  /**
+   * The product from the catalog (through the cache, as the permission conditions see it);
+   * 404 when it is no PlatformProduct.
+   */
+  private async product(productRef: string) {
+    const entity = await this.options.products.product(productRef);
+    if (!entity) {
       throw new NotFoundError(
         `No PlatformProduct '${productRef}' in the catalog`,
       );
@@ -148,12 +156,31 @@ export class AnnouncementService {
     return entity;
   }
 
-  /** Read and manage decisions on these products (and global manage) in one call. */
+  /**
+   * Read and manage decisions on these products (and global manage when `withGlobal`) in
+   * one round trip. One product alone is asked with `authorizeConditional`, its conditions
+   * evaluated here on the cached product; several are batched with their refs.
+   */
   private async permissionsOn(
     productRefs: string[],
     credentials: BackstageCredentials,
+    withGlobal: boolean,
   ): Promise<Permissions> {
     const user = !!this.viewerRef(credentials);
+    if (productRefs.length === 1 && !withGlobal) {
+      const [ref] = productRefs;
+      const asked: Record<string, ResourcePermission<'platform-product'>> = {
+        read: platformProductReadPermission,
+      };
+      if (user) asked.manage = announcementManagePermission;
+      const can = await allowedOnProduct(this.options, ref, asked, credentials);
+      return {
+        read: new Set(can.read ? [ref] : []),
+        // services never edit
+        manage: new Set(user && can.manage ? [ref] : []),
+        globalManage: false,
+      };
+    }
     const requests: AuthorizePermissionRequest[] = productRefs.map(ref => ({
       permission: platformProductReadPermission,
       resourceRef: ref,
@@ -164,8 +191,10 @@ export class AnnouncementService {
           permission: announcementManagePermission,
           resourceRef: ref,
         })),
-        { permission: announcementGlobalManagePermission },
       );
+      if (withGlobal) {
+        requests.push({ permission: announcementGlobalManagePermission });
+      }
     }
     const decisions = requests.length
       ? await this.options.permissions.authorize(requests, { credentials })
@@ -177,7 +206,7 @@ export class AnnouncementService {
       read: new Set(productRefs.filter((_, i) => allowed(i))),
       // services never edit
       manage: new Set(user ? productRefs.filter((_, i) => allowed(n + i)) : []),
-      globalManage: user && allowed(2 * n),
+      globalManage: user && withGlobal && allowed(2 * n),
     };
   }
 
@@ -344,6 +373,7 @@ export class AnnouncementService {
     const can = await this.permissionsOn(
       post.productRef ? [post.productRef] : [],
       credentials,
+      !post.productRef,
     );
     if (!this.canManage(post, can)) {
       throw post.productRef
@@ -364,7 +394,7 @@ export class AnnouncementService {
     const userRef = this.userRef(ctx.credentials);
     const request = parseInput(createAnnouncementSchema, input);
     const productRef = request.productRef ?? null;
-    if (productRef) await this.product(productRef, ctx.credentials);
+    if (productRef) await this.product(productRef);
     await this.manageOrThrow({ productRef }, ctx.credentials);
     const now = this.now();
     this.checkFields(request, request.expiresAt, now);
@@ -392,19 +422,21 @@ export class AnnouncementService {
           createdAt: now,
         }),
     );
-    if (due) await this.deliverNow(id);
+    if (due) this.deliverInBackground(id);
     return this.view(stored, true, now);
   }
 
-  /** Delivers right away; a failure is left to the scheduled task, which resumes it. */
-  private async deliverNow(id: string) {
-    try {
-      await this.options.publisher.deliver(id);
-    } catch (error) {
+  /**
+   * Starts the delivery without waiting for it: to thousands of recipients it takes longer
+   * than a request may. A failure, or a process that dies meanwhile, is left to the publish
+   * task: it takes over the unfinished delivery once its claim timed out and resumes it.
+   */
+  private deliverInBackground(id: string) {
+    this.options.publisher.deliver(id).catch(error => {
       this.options.logger.warn(
         `Could not deliver announcement ${id} now, the publish task will retry: ${error}`,
       );
-    }
+    });
   }
 
   /** The products an entity is part of or uses (dependsOn / consumesApi, directly or through a part). */
@@ -461,20 +493,20 @@ export class AnnouncementService {
     const drafts = q.drafts && !!viewerRef;
     let candidates: string[];
     if (q.productRef) {
-      await this.product(q.productRef, credentials);
+      await this.product(q.productRef);
       candidates = [q.productRef];
     } else if (q.entityRef) {
       candidates = await this.productsOf(q.entityRef, credentials);
     } else {
       candidates = await this.store.productRefsWithPosts(drafts);
     }
-    const can = await this.permissionsOn(candidates, credentials);
+    const global = !q.productRef && !q.entityRef;
+    const can = await this.permissionsOn(candidates, credentials, global);
     if (q.productRef && !can.read.has(q.productRef)) {
       throw new NotAllowedError(
         `You are not allowed to read '${q.productRef}' (${platformProductReadPermission.name})`,
       );
     }
-    const global = !q.productRef && !q.entityRef;
     const readable = candidates.filter(ref => can.read.has(ref));
     const now = this.now();
     const page = await this.store.list({
@@ -511,6 +543,7 @@ export class AnnouncementService {
     const can = await this.permissionsOn(
       post.productRef ? [post.productRef] : [],
       ctx.credentials,
+      !post.productRef,
     );
     if (!this.canRead(post, can)) {
       throw new NotAllowedError(
@@ -594,7 +627,7 @@ export class AnnouncementService {
         return result;
       },
     );
-    if (due) await this.deliverNow(id);
+    if (due) this.deliverInBackground(id);
     const marks = await this.store.get(id, userRef);
     return this.view(marks ?? updated, true, now);
   }
@@ -693,8 +726,8 @@ export class AnnouncementService {
     productRef: string,
     credentials: BackstageCredentials,
   ) {
-    const product = await this.product(productRef, credentials);
-    const can = await this.permissionsOn([productRef], credentials);
+    const product = await this.product(productRef);
+    const can = await this.permissionsOn([productRef], credentials, false);
     if (!can.read.has(productRef)) {
       throw new NotAllowedError(
         `You are not allowed to read '${productRef}' (${platformProductReadPermission.name})`,
@@ -714,7 +747,7 @@ export class AnnouncementService {
     const { productRef } = parseInput(optionalProductRefQuerySchema, query);
     const can = productRef
       ? (await this.readableProduct(productRef, ctx.credentials)).can
-      : await this.permissionsOn([], ctx.credentials);
+      : await this.permissionsOn([], ctx.credentials, true);
     const now = this.now();
     const posts = await this.store.banners({
       productRef: productRef ?? null,
@@ -732,18 +765,18 @@ export class AnnouncementService {
   async feed(query: unknown, ctx: AnnouncementContext): Promise<string> {
     const { productRef } = parseInput(optionalProductRefQuerySchema, query);
     let title = 'Platform news';
+    let can: Permissions;
     let candidates: string[];
     if (productRef) {
-      const { product } = await this.readableProduct(
-        productRef,
-        ctx.credentials,
-      );
+      const readable = await this.readableProduct(productRef, ctx.credentials);
+      const { product } = readable;
       title = `${product.metadata.title ?? product.metadata.name} news`;
+      can = readable.can;
       candidates = [productRef];
     } else {
       candidates = await this.store.productRefsWithPosts(false);
+      can = await this.permissionsOn(candidates, ctx.credentials, false);
     }
-    const can = await this.permissionsOn(candidates, ctx.credentials);
     const now = this.now();
     const { items } = await this.store.list({
       productRefs: candidates.filter(ref => can.read.has(ref)),

@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   coreServices,
   createServiceFactory,
   PermissionsService,
@@ -11,15 +12,22 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { platformProductPlugin } from '../plugin';
+import { platformProductRules } from '../permissions/rules';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +39,8 @@ const CHECKOUT = 'component:default/checkout';
 const JANE = 'user:default/jane'; // PM of X
 const OWEN = 'user:default/owen'; // in X's owning team
 const ALICE = 'user:default/alice'; // in team-a, which uses X
+const CONDY = 'user:default/condy'; // PM of Z, reads only what they manage
+const Z = 'platformproduct:default/z';
 const ADMIN = 'user:default/admin';
 const OUTSIDER = 'user:default/outsider'; // the policy denies everything
 
@@ -89,23 +99,73 @@ const entities: Entity[] = [
   member('alice', ['team-a']),
   member('admin', ['admins']),
   member('outsider', []),
+  member('condy', []),
+  {
+    apiVersion: 'platform-product/v1alpha1',
+    kind: 'PlatformProduct',
+    metadata: { name: 'z' },
+    spec: {
+      owner: 'group:default/other-team',
+      productManager: 'condy',
+      lifecycle: 'beta',
+    },
+  },
 ];
 
-/** The demo policy in short: X's PM and owning team manage X's posts, admins global ones. */
-function decide(
-  permission: string,
-  resourceRef: string | undefined,
-  user: string | undefined,
-): boolean {
-  if (user === OUTSIDER) return false;
+/**
+ * The demo policy in short: the PM and owning team of a product manage its posts (a
+ * conditional decision), admins global ones; CONDY reads only the products they manage.
+ */
+function policy(permission: string, user: string | undefined): PolicyDecision {
+  const allow = (yes: boolean): PolicyDecision => ({
+    result: yes ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+  });
+  if (user === OUTSIDER) return allow(false);
+  const pmOrTeam: PolicyDecision = {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'platform-product',
+    resourceType: 'platform-product',
+    conditions: {
+      anyOf: [
+        {
+          rule: 'IS_PRODUCT_MANAGER',
+          resourceType: 'platform-product',
+          params: { userRefs: [user!] },
+        },
+        {
+          rule: 'IS_OWNING_TEAM_MEMBER',
+          resourceType: 'platform-product',
+          params: {
+            claims: [
+              user!,
+              ...(entities
+                .find(e => `user:default/${e.metadata.name}` === user)
+                ?.relations?.map(r => r.targetRef) ?? []),
+            ],
+          },
+        },
+      ],
+    },
+  };
   if (permission === 'platform-product.announcement.manage') {
-    return resourceRef === X && [JANE, OWEN].includes(user!);
+    return pmOrTeam;
   }
   if (permission === 'platform-product.announcement.global.manage') {
-    return user === ADMIN;
+    return allow(user === ADMIN);
   }
-  return true;
+  if (user === CONDY) return pmOrTeam;
+  return allow(true);
 }
+
+/** What the permission backend does with a conditional decision on a resource ref. */
+const applyConditions = createConditionAuthorizer({
+  getRuleByName: name =>
+    Object.values(platformProductRules).find(rule => rule.name === name)!,
+});
+const productEntity = (ref: string) =>
+  entities.find(
+    e => `${e.kind}:default/${e.metadata.name}`.toLocaleLowerCase() === ref,
+  ) as PlatformProductEntityV1alpha1 | undefined;
 
 const as = (user: string) => mockCredentials.user.header(user);
 const service = () => mockCredentials.service.header();
@@ -117,33 +177,65 @@ describe('announcement routes', () => {
   let server: Parameters<typeof request>[0];
   let sent: NotificationSendOptions[];
   let auditEvents: Array<{ eventId: string; meta: unknown; outcome?: string }>;
+  /** calls to the permission backend, and the permission backend's calls back to apply conditions */
+  let permissionCalls: number;
+  let applyConditionsCalls: number;
+  let catalogReads: string[];
+  /** while set, notifications wait for it */
+  let sendGate: Promise<void> | undefined;
+  /** how many sends fail before they work again */
+  let sendFailures: number;
 
   async function start(options: { scheduler?: SchedulerService } = {}) {
     knex = await databases.init('SQLITE_3');
     sent = [];
     auditEvents = [];
+    permissionCalls = 0;
+    applyConditionsCalls = 0;
+    catalogReads = [];
+    sendGate = undefined;
+    sendFailures = 0;
+    const principalOf = (credentials: BackstageCredentials) =>
+      credentials.principal as { type: string; userEntityRef?: string };
     const permissions: PermissionsService = {
       authorize: async (requests, { credentials }) => {
-        const principal = credentials.principal as {
-          type: string;
-          userEntityRef?: string;
-        };
-        return requests.map(r => ({
+        permissionCalls += 1;
+        const principal = principalOf(credentials);
+        let conditional = false;
+        const decisions = requests.map(r => {
           // like the permission client: services are always allowed
-          result:
-            principal.type === 'service' ||
-            decide(
-              r.permission.name,
-              'resourceRef' in r ? r.resourceRef : undefined,
-              principal.userEntityRef,
-            )
+          if (principal.type === 'service') {
+            return { result: AuthorizeResult.ALLOW };
+          }
+          const decision = policy(r.permission.name, principal.userEntityRef);
+          if (decision.result !== AuthorizeResult.CONDITIONAL) return decision;
+          // the permission backend asks this plugin's apply-conditions, in one batch
+          conditional = true;
+          const ref = 'resourceRef' in r ? r.resourceRef : undefined;
+          return {
+            result: applyConditions(decision, productEntity(ref!))
               ? AuthorizeResult.ALLOW
               : AuthorizeResult.DENY,
-        }));
+          };
+        });
+        if (conditional) applyConditionsCalls += 1;
+        return decisions;
       },
-      authorizeConditional: async () => {
-        throw new Error('not used');
+      authorizeConditional: async (requests, { credentials }) => {
+        permissionCalls += 1;
+        const principal = principalOf(credentials);
+        return requests.map(r =>
+          principal.type === 'service'
+            ? { result: AuthorizeResult.ALLOW }
+            : policy(r.permission.name, principal.userEntityRef),
+        );
       },
+    };
+    const catalog = catalogServiceMock({ entities });
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    catalog.getEntityByRef = async (ref, readOptions) => {
+      catalogReads.push(String(ref));
+      return getEntityByRef(ref, readOptions);
     };
     const auditor = mockServices.auditor.mock({
       createEvent: async eventOptions => {
@@ -165,7 +257,11 @@ describe('announcement routes', () => {
     const backend = await startTestBackend({
       features: [
         platformProductPlugin,
-        catalogServiceMock.factory({ entities }),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -185,6 +281,11 @@ describe('announcement routes', () => {
           deps: {},
           factory: () => ({
             send: async (sendOptions: NotificationSendOptions) => {
+              if (sendFailures > 0) {
+                sendFailures -= 1;
+                throw new Error('notifications backend unavailable');
+              }
+              await sendGate;
               sent.push(sendOptions);
             },
           }),
@@ -220,9 +321,30 @@ describe('announcement routes', () => {
       .send(body);
   }
 
+  /** Waits (up to ~5 s) until the check holds. */
+  async function until(check: () => Promise<boolean>) {
+    for (let i = 0; i < 500; i++) {
+      if (await check()) return;
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    throw new Error('gave up waiting');
+  }
+
+  /** The delivery runs after the answer: waits until it is done. */
+  const delivered = (id: string) =>
+    until(async () => {
+      const row = await knex('announcements')
+        .where({ id })
+        .first('delivered_at');
+      return !!row?.delivered_at;
+    });
+
   async function created(user = JANE, body: object = release()) {
     const response = await create(user, body);
     expect(response.status).toBe(201);
+    if (response.body.state === 'published') {
+      await delivered(response.body.id);
+    }
     return response.body;
   }
 
@@ -648,6 +770,7 @@ describe('announcement routes', () => {
           tags: ['ci', 'docs'],
           author: JANE,
         });
+        await delivered(draft.id);
         expect(sent).toHaveLength(1);
         expect(sent[0].payload.title).toBe('Product X: Version 2.0');
         expect(auditEvents.map(e => [e.eventId, e.outcome])).toEqual([
@@ -999,12 +1122,165 @@ describe('announcement routes', () => {
     });
   });
 
+  describe('permission round trips', () => {
+    beforeEach(() => start());
+
+    /**
+     * The internal calls a request makes: to the permission backend, its calls back to
+     * apply-conditions (each loading the products from the catalog: two), and the catalog
+     * reads of this plugin.
+     */
+    const trips = () =>
+      permissionCalls + 2 * applyConditionsCalls + catalogReads.length;
+    const calls = async (send: () => Promise<{ status: number }>) => {
+      const before = trips();
+      const response = await send();
+      expect(response.status).toBeLessThan(300);
+      return trips() - before;
+    };
+    const by = (user: string) => ({ Authorization: as(user) });
+
+    it('makes one internal call per request on one product, for the permissions', async () => {
+      const { id } = await created();
+      const counted: Record<string, number> = {};
+      // the delivery's own catalog reads aside: a draft and a broadcast
+      counted.create = await calls(() =>
+        create(JANE, release({ draft: true })),
+      );
+      let global = '';
+      counted['create global'] = await calls(async () => {
+        const response = await create(
+          ADMIN,
+          release({ productRef: undefined, type: 'incident' }),
+        );
+        global = response.body.id;
+        return response;
+      });
+      await delivered(global);
+      const deprecation = await created(
+        JANE,
+        release({ type: 'deprecation', effectiveAt: inHours(24 * 30) }),
+      );
+      const get =
+        (path: string, user = ALICE) =>
+        () =>
+          request(server).get(`${api}/announcements${path}`).set(by(user));
+      const put =
+        (path: string, user = ALICE) =>
+        () =>
+          request(server).put(`${api}${path}`).set(by(user));
+      const perRoute: Array<[string, () => Promise<{ status: number }>]> = [
+        ['list of a product', get(`?productRef=${encodeURIComponent(X)}`)],
+        [
+          'list of an entity',
+          get(`?entityRef=${encodeURIComponent(CHECKOUT)}`),
+        ],
+        ['list of everything', get('')],
+        ['list with drafts', get('?drafts=true', JANE)],
+        ['post, reader', get(`/${id}`)],
+        ['post, editor', get(`/${id}`, JANE)],
+        [
+          'post, service',
+          () =>
+            request(server)
+              .get(`${api}/announcements/${id}`)
+              .set('Authorization', service()),
+        ],
+        [
+          'edit',
+          () =>
+            request(server)
+              .patch(`${api}/announcements/${id}`)
+              .set(by(OWEN))
+              .send({ summary: 'Even faster' }),
+        ],
+        ['read', put(`/announcements/${id}/read`)],
+        [
+          'acknowledge',
+          put(`/announcements/${deprecation.id}/acknowledgement`),
+        ],
+        ['reach', get(`/${id}/reach`, JANE)],
+        [
+          'banners of a product',
+          get(`/banners?productRef=${encodeURIComponent(X)}`),
+        ],
+        ['global banners', get('/banners')],
+        ['follow', put(`/follows?productRef=${encodeURIComponent(X)}`)],
+        ['feed of a product', get(`/feed?productRef=${encodeURIComponent(X)}`)],
+        ['global feed', get('/feed')],
+        [
+          'delete',
+          () =>
+            request(server).delete(`${api}/announcements/${id}`).set(by(JANE)),
+        ],
+      ];
+      for (const [route, send] of perRoute) {
+        counted[route] = await calls(send);
+      }
+      const one = Object.fromEntries(
+        Object.keys(counted).map(route => [route, 1]),
+      );
+      expect(counted).toEqual({
+        ...one,
+        // the entity from the catalog, to find its products
+        'list of an entity': 2,
+        // several products (and global posts) are batched: the permission backend
+        // applies the conditions, reading the products
+        'list of everything': 3,
+        'list with drafts': 3,
+      });
+    });
+
+    it("evaluates a conditional decision on the post's product, read from the catalog once a minute", async () => {
+      // CONDY reads and manages only what they are the PM of (Z), JANE through X's conditions
+      const onZ = await created(CONDY, release({ productRef: Z }));
+      const onX = await created(JANE);
+      expect((await create(CONDY, release())).status).toBe(403);
+      const zReads = catalogReads.filter(ref => ref === Z).length;
+
+      const post = async (id: string, user: string) => {
+        const before = trips();
+        const response = await request(server)
+          .get(`${api}/announcements/${id}`)
+          .set(by(user));
+        expect(trips() - before).toBe(1);
+        return response.status === 200
+          ? response.body.canEdit
+          : response.status;
+      };
+      await expect(post(onZ.id, CONDY)).resolves.toBe(true);
+      await expect(post(onX.id, CONDY)).resolves.toBe(403);
+      await expect(post(onZ.id, JANE)).resolves.toBe(false);
+      await expect(post(onX.id, JANE)).resolves.toBe(true);
+      await expect(post(onX.id, OWEN)).resolves.toBe(true);
+      await expect(post(onZ.id, OWEN)).resolves.toBe(false);
+      // the conditions ran on the cached product: no catalog read per request
+      expect(catalogReads.filter(ref => ref === Z)).toHaveLength(zReads);
+
+      const edit = (id: string) =>
+        request(server)
+          .patch(`${api}/announcements/${id}`)
+          .set(by(CONDY))
+          .send({ summary: 'Edited' });
+      expect((await edit(onZ.id)).status).toBe(200);
+      expect((await edit(onX.id)).status).toBe(403);
+
+      // a list over several products is batched, each decided on its own product
+      const list = await request(server)
+        .get(`${api}/announcements`)
+        .set(by(CONDY));
+      expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([
+        onZ.id,
+      ]);
+    });
+  });
+
   describe('the publish task', () => {
     afterEach(() => jest.useRealTimers());
 
-    it('publishes a scheduled post when its time has come', async () => {
+    const fakeClock = (now: string) =>
       jest.useFakeTimers({
-        now: new Date('2030-01-01T09:00:00Z'),
+        now: new Date(now),
         advanceTimers: true,
         doNotFake: [
           'hrtime',
@@ -1019,6 +1295,10 @@ describe('announcement routes', () => {
           'clearTimeout',
         ],
       });
+    const TASK = 'platform-product-announcements-publish';
+
+    it('publishes a scheduled post when its time has come', async () => {
+      fakeClock('2030-01-01T09:00:00Z');
       const scheduler = mockServices.scheduler();
       await start({ scheduler });
       const post = await created(
@@ -1038,6 +1318,71 @@ describe('announcement routes', () => {
         state: 'published',
         publishedAt: '2030-01-01T10:00:01.000Z',
       });
+    });
+
+    it('answers a publishing POST before the delivery ends, which then happens exactly once', async () => {
+      const scheduler = mockServices.scheduler();
+      await start({ scheduler });
+      let open = () => {};
+      sendGate = new Promise(resolve => {
+        open = resolve;
+      });
+      const response = await create(JANE, release());
+      expect(response.status).toBe(201);
+      expect(response.body.state).toBe('published');
+      expect(sent).toEqual([]);
+      // the task runs meanwhile; the claim lets only one of them deliver
+      const task = scheduler.triggerTask(TASK);
+      open();
+      await task;
+      await delivered(response.body.id);
+      await scheduler.triggerTask(TASK);
+      expect(sent).toHaveLength(1);
+      expect(
+        auditEvents.filter(e => e.eventId === 'announcement-publish'),
+      ).toEqual([expect.objectContaining({ outcome: 'success' })]);
+    });
+
+    it('answers a PATCH that publishes a draft before the delivery ends', async () => {
+      const scheduler = mockServices.scheduler();
+      await start({ scheduler });
+      const draft = await created(JANE, release({ draft: true }));
+      let open = () => {};
+      sendGate = new Promise(resolve => {
+        open = resolve;
+      });
+      const response = await request(server)
+        .patch(`${api}/announcements/${draft.id}`)
+        .set('Authorization', as(JANE))
+        .send({ draft: false });
+      expect(response.status).toBe(200);
+      expect(response.body.state).toBe('published');
+      expect(sent).toEqual([]);
+      open();
+      await delivered(draft.id);
+      await scheduler.triggerTask(TASK);
+      expect(sent).toHaveLength(1);
+    });
+
+    it('retries a background delivery that failed once its claim timed out', async () => {
+      fakeClock('2030-01-01T09:00:00Z');
+      const scheduler = mockServices.scheduler();
+      await start({ scheduler });
+      sendFailures = 1;
+      const response = await create(JANE, release());
+      expect(response.status).toBe(201);
+      await until(async () =>
+        auditEvents.some(
+          e => e.eventId === 'announcement-publish' && e.outcome === 'fail',
+        ),
+      );
+      // still claimed by the failed attempt: the task leaves it until the timeout
+      await scheduler.triggerTask(TASK);
+      expect(sent).toEqual([]);
+      jest.setSystemTime(new Date('2030-01-01T09:11:00Z'));
+      await scheduler.triggerTask(TASK);
+      expect(sent).toHaveLength(1);
+      await delivered(response.body.id);
     });
   });
 });

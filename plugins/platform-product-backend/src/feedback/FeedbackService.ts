@@ -13,11 +13,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   canTransition,
   computeNps,
@@ -37,12 +33,12 @@ import {
   feedbackStatsQuerySchema,
   FeedbackVote,
   lastMonths,
-  PlatformProductEntityV1alpha1,
   listFeedbackQuerySchema,
   updateFeedbackSchema,
 } from '@platform-product/plugin-platform-product-common';
 import { randomUUID } from 'node:crypto';
 import { Request } from 'express';
+import { allowedOnProduct, ApplyConditions } from '../shared/authorize';
 import { parseInput } from '../shared/validation';
 import { AuthorIdentity } from './AuthorIdentity';
 import { toCsv } from './csv';
@@ -52,7 +48,7 @@ import {
   StoredRating,
   StoredReply,
 } from './FeedbackStore';
-import { ProductResolver } from './ProductResolver';
+import { ProductResolver } from '../shared/ProductResolver';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -89,10 +85,7 @@ export type FeedbackServiceOptions = {
   products: ProductResolver;
   permissions: PermissionsService;
   /** evaluates a conditional decision on a product (the plugin's permission rules) */
-  applyConditions: (
-    decision: PolicyDecision,
-    product: PlatformProductEntityV1alpha1 | undefined,
-  ) => boolean;
+  applyConditions: ApplyConditions;
   auditor: AuditorService;
   notifications: NotificationService;
   logger: LoggerService;
@@ -145,34 +138,13 @@ export class FeedbackService {
     return undefined;
   }
 
-  /**
-   * Several permissions on one product in one round trip to the permission backend; a
-   * conditional decision is evaluated here, on the (cached) product entity, instead of
-   * another round trip back to this plugin and a catalog read per request.
-   */
-  private async allowed<T extends string>(
+  /** Several permissions on one product in one round trip (see allowedOnProduct). */
+  private allowed<T extends string>(
     productRef: string,
     permissions: Record<T, ResourcePermission<'platform-product'>>,
     credentials: BackstageCredentials,
   ): Promise<Record<T, boolean>> {
-    const names = Object.keys(permissions) as T[];
-    const decisions = await this.options.permissions.authorizeConditional(
-      names.map(name => ({ permission: permissions[name] })),
-      { credentials },
-    );
-    let product: Promise<PlatformProductEntityV1alpha1 | undefined> | undefined;
-    const results = await Promise.all(
-      decisions.map(async decision => {
-        if (decision.result !== AuthorizeResult.CONDITIONAL) {
-          return decision.result === AuthorizeResult.ALLOW;
-        }
-        product ??= this.options.products.product(productRef);
-        return this.options.applyConditions(decision, await product);
-      }),
-    );
-    return Object.fromEntries(
-      names.map((name, i) => [name, results[i]]),
-    ) as Record<T, boolean>;
+    return allowedOnProduct(this.options, productRef, permissions, credentials);
   }
 
   /** Throws a 403 unless the caller has the permission on the product. */
