@@ -1,4 +1,8 @@
 import { InputError } from '@backstage/errors';
+import {
+  ANNOUNCEMENT_TOTAL_COUNT_CAP,
+  ANNOUNCEMENT_UNREAD_COUNT_CAP,
+} from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import {
   AnnouncementChange,
@@ -357,48 +361,65 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
       return rows;
     };
 
-    const page = filter(this.withMarks(query.viewerRef));
-    if (query.upcoming) {
-      page.orderBy([
-        { column: 'a.event_start', order: 'asc' },
-        { column: 'a.id', order: 'asc' },
+    // the list's order, so that the page and the capped counts walk the same index
+    const ordered = (rows: Knex.QueryBuilder) =>
+      query.upcoming
+        ? rows.orderBy([
+            { column: 'a.event_start', order: 'asc' },
+            { column: 'a.id', order: 'asc' },
+          ])
+        : rows.orderBy([
+            { column: 'a.pinned', order: 'desc' },
+            { column: 'a.sort_at', order: 'desc' },
+            { column: 'a.id', order: 'desc' },
+          ]);
+    // counts stop after cap + 1 posts, so they cost the same at any number of posts
+    const capped = (rows: Knex.QueryBuilder, cap: number) =>
+      this.db
+        .from(
+          ordered(rows.select(this.db.raw('1')))
+            .limit(cap + 1)
+            .as('capped'),
+        )
+        .count('*');
+
+    const page = ordered(filter(this.withMarks(query.viewerRef)));
+    if (query.cursor && query.upcoming) {
+      const [start, id] = decodeCursor(query.cursor, 'ns');
+      page.whereRaw('(a.event_start, a.id) > (?, ?)', [start, id]);
+    } else if (query.cursor) {
+      const [pinned, sortAt, id] = decodeCursor(query.cursor, 'nns');
+      page.whereRaw('(a.pinned, a.sort_at, a.id) < (?, ?, ?)', [
+        Boolean(pinned),
+        sortAt,
+        id,
       ]);
-      if (query.cursor) {
-        const [start, id] = decodeCursor(query.cursor, 'ns');
-        page.whereRaw('(a.event_start, a.id) > (?, ?)', [start, id]);
-      }
-    } else {
-      page.orderBy([
-        { column: 'a.pinned', order: 'desc' },
-        { column: 'a.sort_at', order: 'desc' },
-        { column: 'a.id', order: 'desc' },
-      ]);
-      if (query.cursor) {
-        const [pinned, sortAt, id] = decodeCursor(query.cursor, 'nns');
-        page.whereRaw('(a.pinned, a.sort_at, a.id) < (?, ?, ?)', [
-          Boolean(pinned),
-          sortAt,
-          id,
-        ]);
-      }
     }
 
     const unreadInScope = query.viewerRef
-      ? notReadBy(
-          this.published(
-            this.inScope(this.db('announcements as a'), query),
-            now,
+      ? capped(
+          notReadBy(
+            this.published(
+              this.inScope(this.db('announcements as a'), query),
+              now,
+            ),
+            query.viewerRef,
           ),
-          query.viewerRef,
-        ).count('*')
+          ANNOUNCEMENT_UNREAD_COUNT_CAP,
+        )
       : this.db.raw('0');
     const [rows, counts] = await Promise.all([
       page.limit(query.limit + 1) as Promise<Row[]>,
       this.db.select({
-        total: filter(this.db('announcements as a')).count('*'),
+        total: capped(
+          filter(this.db('announcements as a')),
+          ANNOUNCEMENT_TOTAL_COUNT_CAP,
+        ),
         unread: unreadInScope,
       }),
     ]);
+    const total = countOf(counts, 'total');
+    const unread = countOf(counts, 'unread');
     const items = await this.withTags(rows.slice(0, query.limit));
     const last = rows[query.limit - 1];
     let nextCursor: string | null = null;
@@ -411,9 +432,11 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     }
     return {
       items,
-      totalCount: countOf(counts, 'total'),
+      totalCount: Math.min(total, ANNOUNCEMENT_TOTAL_COUNT_CAP),
+      totalCountCapped: total > ANNOUNCEMENT_TOTAL_COUNT_CAP,
       nextCursor,
-      unreadCount: countOf(counts, 'unread'),
+      unreadCount: Math.min(unread, ANNOUNCEMENT_UNREAD_COUNT_CAP),
+      unreadCountCapped: unread > ANNOUNCEMENT_UNREAD_COUNT_CAP,
     };
   }
 
