@@ -378,16 +378,25 @@ export function listFloor(q, _db, productRef) {
       ? `a.product_ref IN ${list}`
       : `coalesce(a.product_ref, '') IN ${list}`;
     const params = Object.fromEntries(values.map((v, i) => [`r${i}`, v]));
+    // The viewer inline: as a parameter of these prepared statements PostgreSQL's generic plans
+    // read all of the viewer's reads (the page: Materialize, ~130 ms at 200,000 posts; the
+    // unread count: Hash Anti Join, ~85 ms), where the store's unnamed statements get plans for
+    // the value (a probe per post, ~1 ms). Spelled 'user' || ':' || '...' so that `:default` is
+    // not taken for a placeholder.
+    const viewer = `(${BENCH_USER.split(':')
+      .map(part => `'${part}'`)
+      .join(" || ':' || ")})`;
     const capped = (where, cap) =>
       `(SELECT count(*) FROM (SELECT 1 FROM announcements a WHERE ${where}
           LIMIT ${cap + 1}) capped)`;
     const [rows, [counts]] = await Promise.all([
       q(
         `SELECT a.*, r.read_at, r.acknowledged_at FROM announcements a
-         LEFT JOIN announcement_reads r ON r.announcement_id = a.id AND r.user_ref = :viewer
+         LEFT JOIN announcement_reads r ON r.announcement_id = a.id
+           AND r.user_ref = ${viewer}
          WHERE ${scope} AND ${VISIBLE}
          ORDER BY a.pinned DESC, a.sort_at DESC, a.id DESC LIMIT 21`,
-        { ...params, viewer: BENCH_USER, now },
+        { ...params, now },
       ),
       q(
         `SELECT
@@ -395,10 +404,10 @@ export function listFloor(q, _db, productRef) {
            ${capped(
              `${scope} AND ${VISIBLE}
               AND NOT EXISTS (SELECT 1 FROM announcement_reads u
-                              WHERE u.announcement_id = a.id AND u.user_ref = :viewer)`,
+                              WHERE u.announcement_id = a.id AND u.user_ref = ${viewer})`,
              UNREAD_CAP,
            )} AS unread`,
-        { ...params, viewer: BENCH_USER, now },
+        { ...params, now },
       ),
     ]);
     const items = rows.slice(0, 20);
