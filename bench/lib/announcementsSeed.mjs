@@ -304,16 +304,29 @@ export function expectedPage(db, key) {
   return scope && { ...scope, readByBench: s.readByBench };
 }
 
+// the list route's counts are exact up to these, and these with a flag beyond
+// (ANNOUNCEMENT_TOTAL_COUNT_CAP / ANNOUNCEMENT_UNREAD_COUNT_CAP of the common package)
+const TOTAL_CAP = 1000;
+const UNREAD_CAP = 100;
+
 /** Problems with a list's answer, compared with what was seeded. */
 export function checkList(body, expected) {
   if (!expected) return ['not seeded'];
   const problems = [];
-  if (body?.totalCount !== expected.total)
-    problems.push(`totalCount ${body?.totalCount}, seeded ${expected.total}`);
-  if (body?.unreadCount !== expected.unread)
-    problems.push(
-      `unreadCount ${body?.unreadCount}, seeded ${expected.unread}`,
-    );
+  const counts = [
+    ['totalCount', expected.total, TOTAL_CAP],
+    ['unreadCount', expected.unread, UNREAD_CAP],
+  ];
+  for (const [field, seeded, cap] of counts) {
+    const count = Math.min(seeded, cap);
+    const capped = seeded > cap;
+    if (body?.[field] !== count || body?.[`${field}Capped`] !== capped)
+      problems.push(
+        `${field} ${body?.[field]} (capped: ${
+          body?.[`${field}Capped`]
+        }), seeded ${seeded}: expected ${count} (capped: ${capped})`,
+      );
+  }
   const items = body?.items ?? [];
   if (items.length !== 20) problems.push(`${items.length} items`);
   const ids = items.map(p => p.id).join(',');
@@ -334,7 +347,8 @@ const VISIBLE = `a.published_at IS NOT NULL AND (a.expires_at IS NULL OR a.expir
 /**
  * GET /announcements as DatabaseAnnouncementStore reads it: the products with posts (the
  * unfiltered list's candidates, by the same loose index scan), then in parallel the page (filters on the page
- * query, the caller's marks joined) and the two counts, then the page's tags.
+ * query, the caller's marks joined) and the two capped counts (count(*) over the first cap + 1
+ * matching posts, unordered), then the page's tags.
  */
 export function listFloor(q, _db, productRef) {
   return async () => {
@@ -364,21 +378,36 @@ export function listFloor(q, _db, productRef) {
       ? `a.product_ref IN ${list}`
       : `coalesce(a.product_ref, '') IN ${list}`;
     const params = Object.fromEntries(values.map((v, i) => [`r${i}`, v]));
+    // The viewer inline: as a parameter of these prepared statements PostgreSQL's generic plans
+    // read all of the viewer's reads (the page: Materialize, ~130 ms at 200,000 posts; the
+    // unread count: Hash Anti Join, ~85 ms), where the store's unnamed statements get plans for
+    // the value (a probe per post, ~1 ms). Spelled 'user' || ':' || '...' so that `:default` is
+    // not taken for a placeholder.
+    const viewer = `(${BENCH_USER.split(':')
+      .map(part => `'${part}'`)
+      .join(" || ':' || ")})`;
+    const capped = (where, cap) =>
+      `(SELECT count(*) FROM (SELECT 1 FROM announcements a WHERE ${where}
+          LIMIT ${cap + 1}) capped)`;
     const [rows, [counts]] = await Promise.all([
       q(
         `SELECT a.*, r.read_at, r.acknowledged_at FROM announcements a
-         LEFT JOIN announcement_reads r ON r.announcement_id = a.id AND r.user_ref = :viewer
+         LEFT JOIN announcement_reads r ON r.announcement_id = a.id
+           AND r.user_ref = ${viewer}
          WHERE ${scope} AND ${VISIBLE}
          ORDER BY a.pinned DESC, a.sort_at DESC, a.id DESC LIMIT 21`,
-        { ...params, viewer: BENCH_USER, now },
+        { ...params, now },
       ),
       q(
         `SELECT
-           (SELECT count(*) FROM announcements a WHERE ${scope} AND ${VISIBLE}) AS total,
-           (SELECT count(*) FROM announcements a WHERE ${scope} AND ${VISIBLE}
+           ${capped(`${scope} AND ${VISIBLE}`, TOTAL_CAP)} AS total,
+           ${capped(
+             `${scope} AND ${VISIBLE}
               AND NOT EXISTS (SELECT 1 FROM announcement_reads u
-                              WHERE u.announcement_id = a.id AND u.user_ref = :viewer)) AS unread`,
-        { ...params, viewer: BENCH_USER, now },
+                              WHERE u.announcement_id = a.id AND u.user_ref = ${viewer})`,
+             UNREAD_CAP,
+           )} AS unread`,
+        { ...params, now },
       ),
     ]);
     const items = rows.slice(0, 20);
@@ -390,8 +419,10 @@ export function listFloor(q, _db, productRef) {
     return {
       items,
       tags: tags.length,
-      totalCount: Number(counts.total),
-      unreadCount: Number(counts.unread),
+      totalCount: Math.min(Number(counts.total), TOTAL_CAP),
+      totalCountCapped: Number(counts.total) > TOTAL_CAP,
+      unreadCount: Math.min(Number(counts.unread), UNREAD_CAP),
+      unreadCountCapped: Number(counts.unread) > UNREAD_CAP,
     };
   };
 }

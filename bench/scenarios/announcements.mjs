@@ -16,7 +16,8 @@
  *
  * Posts, tags and reads are written straight into the plugin's tables (lib/announcementsSeed.mjs)
  * right before the first scenario that needs them; 200k tops the 20k up. The lists are checked
- * against the seed (totalCount, unreadCount, the first page's ids and read marks).
+ * against the seed (totalCount and unreadCount as capped at 1,000 / 100 with their flags, the
+ * first page's ids and read marks).
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';

@@ -91,10 +91,16 @@ export interface AnnouncementQuery {
 
 export interface AnnouncementPage {
   items: AnnouncementWithMarks[];
+  /** exact up to ANNOUNCEMENT_TOTAL_COUNT_CAP, that cap beyond (then totalCountCapped) */
   totalCount: number;
+  totalCountCapped: boolean;
   nextCursor: string | null;
-  /** published, unexpired posts in the same products / global scope the viewer has not read */
+  /**
+   * published, unexpired posts in the same products / global scope the viewer has not read:
+   * exact up to ANNOUNCEMENT_UNREAD_COUNT_CAP, that cap beyond (then unreadCountCapped)
+   */
   unreadCount: number;
+  unreadCountCapped: boolean;
 }
 
 export interface DeliveryRecipient {

@@ -172,8 +172,12 @@ describe('DatabaseAnnouncementStore', () => {
           limit: 2,
           cursor,
         });
-        expect(page.totalCount).toBe(6);
-        expect(page.unreadCount).toBe(5);
+        expect(page).toMatchObject({
+          totalCount: 6,
+          totalCountCapped: false,
+          unreadCount: 5,
+          unreadCountCapped: false,
+        });
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -225,6 +229,71 @@ describe('DatabaseAnnouncementStore', () => {
       await expect(store.list({ ...base, cursor: 'nonsense' })).rejects.toThrow(
         "cursor 'nonsense' is not a cursor of this list",
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'counts exactly up to the caps (1,000 posts, 100 unread) and caps beyond, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const first = await store.create(post({ publishedAt: T0 - HOUR }));
+      const [row] = await knex('announcements').where('id', first.id);
+      // 1,000 published posts of P, one draft; the viewer has read 899 of them
+      const ids = [first.id];
+      const rows = [];
+      for (let i = 1; i < 1000; i++) {
+        const id = nextId();
+        ids.push(id);
+        rows.push({ ...row, id, sort_at: Number(row.sort_at) - i });
+      }
+      await knex.batchInsert('announcements', rows, 200);
+      await store.create(post({ draft: true, publishedAt: null }));
+      await knex.batchInsert(
+        'announcement_reads',
+        ids.slice(0, 899).map(id => ({
+          announcement_id: id,
+          user_ref: ANN,
+          read_at: T0,
+          acknowledged_at: null,
+        })),
+        200,
+      );
+      const list = (extra: object = {}) =>
+        store.list({
+          ...base,
+          productRefs: [P],
+          global: false,
+          viewerRef: ANN,
+          ...extra,
+        });
+
+      const exact = await list();
+      expect(exact).toMatchObject({
+        totalCount: 1000,
+        totalCountCapped: false,
+        unreadCount: 100,
+        unreadCountCapped: true,
+      });
+      expect(exact.items).toHaveLength(20);
+      // the draft makes 1,001 for who may edit it
+      await expect(
+        list({ editable: { productRefs: [P], global: false } }),
+      ).resolves.toMatchObject({ totalCount: 1000, totalCountCapped: true });
+
+      await store.markRead(ids[899], ANN, T0, false);
+      await expect(list()).resolves.toMatchObject({
+        unreadCount: 100,
+        unreadCountCapped: false,
+      });
+      await store.markRead(ids[900], ANN, T0, false);
+      await expect(list()).resolves.toMatchObject({
+        unreadCount: 99,
+        unreadCountCapped: false,
+      });
+      await expect(list({ unread: true })).resolves.toMatchObject({
+        totalCount: 99,
+        totalCountCapped: false,
+      });
     },
   );
 

@@ -1,4 +1,8 @@
 import { InputError } from '@backstage/errors';
+import {
+  ANNOUNCEMENT_TOTAL_COUNT_CAP,
+  ANNOUNCEMENT_UNREAD_COUNT_CAP,
+} from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import {
   AnnouncementChange,
@@ -357,6 +361,20 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
       return rows;
     };
 
+    // Counts stop after cap + 1 posts, so they cost about the same at any number of posts.
+    // Unordered on purpose: with the list's ORDER BY, PostgreSQL reads and sorts every post in
+    // scope at 20,000 posts (seq scan + top-N sort, ~125 ms) rather than walk the index; without
+    // it, it stops after the first cap + 1 matches of a scan (~1 ms), as SQLite does.
+    const capped = (rows: Knex.QueryBuilder, cap: number) =>
+      this.db
+        .from(
+          rows
+            .select(this.db.raw('1'))
+            .limit(cap + 1)
+            .as('capped'),
+        )
+        .count('*');
+
     const page = filter(this.withMarks(query.viewerRef));
     if (query.upcoming) {
       page.orderBy([
@@ -384,21 +402,29 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     }
 
     const unreadInScope = query.viewerRef
-      ? notReadBy(
-          this.published(
-            this.inScope(this.db('announcements as a'), query),
-            now,
+      ? capped(
+          notReadBy(
+            this.published(
+              this.inScope(this.db('announcements as a'), query),
+              now,
+            ),
+            query.viewerRef,
           ),
-          query.viewerRef,
-        ).count('*')
+          ANNOUNCEMENT_UNREAD_COUNT_CAP,
+        )
       : this.db.raw('0');
     const [rows, counts] = await Promise.all([
       page.limit(query.limit + 1) as Promise<Row[]>,
       this.db.select({
-        total: filter(this.db('announcements as a')).count('*'),
+        total: capped(
+          filter(this.db('announcements as a')),
+          ANNOUNCEMENT_TOTAL_COUNT_CAP,
+        ),
         unread: unreadInScope,
       }),
     ]);
+    const total = countOf(counts, 'total');
+    const unread = countOf(counts, 'unread');
     const items = await this.withTags(rows.slice(0, query.limit));
     const last = rows[query.limit - 1];
     let nextCursor: string | null = null;
@@ -411,9 +437,11 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     }
     return {
       items,
-      totalCount: countOf(counts, 'total'),
+      totalCount: Math.min(total, ANNOUNCEMENT_TOTAL_COUNT_CAP),
+      totalCountCapped: total > ANNOUNCEMENT_TOTAL_COUNT_CAP,
       nextCursor,
-      unreadCount: countOf(counts, 'unread'),
+      unreadCount: Math.min(unread, ANNOUNCEMENT_UNREAD_COUNT_CAP),
+      unreadCountCapped: unread > ANNOUNCEMENT_UNREAD_COUNT_CAP,
     };
   }
 

@@ -602,7 +602,12 @@ describe('announcement routes', () => {
           pinned.id,
           third.id,
         ]);
-        expect(page1.body).toMatchObject({ totalCount: 3, unreadCount: 2 });
+        expect(page1.body).toMatchObject({
+          totalCount: 3,
+          totalCountCapped: false,
+          unreadCount: 2,
+          unreadCountCapped: false,
+        });
         expect(page1.body.items[1]).toMatchObject({
           readByMe: true,
           canEdit: false,
@@ -623,6 +628,31 @@ describe('announcement routes', () => {
         expect(
           asPm.body.items.every((i: { canEdit: boolean }) => i.canEdit),
         ).toBe(true);
+      });
+
+      it('caps the counts at 1,000 posts and 100 unread', async () => {
+        const { id } = await created();
+        const [row] = await knex('announcements').where('id', id);
+        await knex.batchInsert(
+          'announcements',
+          Array.from({ length: 1000 }, (_, i) => ({
+            ...row,
+            id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          })),
+          100,
+        );
+        const response = await request(server)
+          .get(`${api}/announcements`)
+          .query({ productRef: X, limit: 5 })
+          .set('Authorization', as(ALICE));
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({
+          totalCount: 1000,
+          totalCountCapped: true,
+          unreadCount: 100,
+          unreadCountCapped: true,
+        });
+        expect(response.body.items).toHaveLength(5);
       });
 
       it('adds drafts and scheduled posts for editors only with drafts=true', async () => {

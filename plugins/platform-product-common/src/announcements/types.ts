@@ -273,12 +273,30 @@ export interface Announcement {
   updatedAt: string;
 }
 
+/** `totalCount` of a list is exact up to this many posts, and this number beyond. */
+export const ANNOUNCEMENT_TOTAL_COUNT_CAP = 1000;
+/** `unreadCount` of a list is exact up to this many posts, and this number beyond. */
+export const ANNOUNCEMENT_UNREAD_COUNT_CAP = 100;
+
 export interface AnnouncementList {
   items: Announcement[];
+  /**
+   * Posts of the list (all pages): exact up to 1,000 (`ANNOUNCEMENT_TOTAL_COUNT_CAP`); when there
+   * are more it is 1,000 and `totalCountCapped` is true ("1,000+"). Capped so that the count costs
+   * the same at any number of posts.
+   */
   totalCount: number;
+  /** True when there are more than `totalCount` (1,000) posts. */
+  totalCountCapped: boolean;
   nextCursor: string | null;
-  /** Published, unexpired posts in the same scope (productRef / entityRef) the caller has not read. */
+  /**
+   * Published, unexpired posts in the same scope (productRef / entityRef) the caller has not read:
+   * exact up to 100 (`ANNOUNCEMENT_UNREAD_COUNT_CAP`); when there are more it is 100 and
+   * `unreadCountCapped` is true ("100+").
+   */
   unreadCount: number;
+  /** True when there are more than `unreadCount` (100) unread posts. */
+  unreadCountCapped: boolean;
 }
 
 /** GET /announcements/:id/reach: for the product team. Teams are the adopting teams the post was delivered to. */

@@ -31,20 +31,26 @@ describe('useAnnouncementList', () => {
       .mockResolvedValueOnce({
         items: [post('a')],
         totalCount: 2,
+        totalCountCapped: false,
         nextCursor: 'c2',
         unreadCount: 1,
+        unreadCountCapped: false,
       })
       .mockResolvedValueOnce({
         items: [post('b')],
-        totalCount: 2,
+        totalCount: 1000,
+        totalCountCapped: true,
         nextCursor: null,
-        unreadCount: 1,
+        unreadCount: 100,
+        unreadCountCapped: true,
       })
       .mockResolvedValueOnce({
         items: [post('c')],
         totalCount: 1,
+        totalCountCapped: false,
         nextCursor: null,
         unreadCount: 0,
+        unreadCountCapped: false,
       });
     const { result, rerender } = renderHook(
       (props: { type?: 'event' }) =>
@@ -54,7 +60,9 @@ describe('useAnnouncementList', () => {
     await waitFor(() => expect(result.current.items).toEqual([post('a')]));
     expect(result.current).toMatchObject({
       totalCount: 2,
+      totalCountCapped: false,
       unreadCount: 1,
+      unreadCountCapped: false,
       hasMore: true,
     });
 
@@ -65,7 +73,14 @@ describe('useAnnouncementList', () => {
     expect(listAnnouncements).toHaveBeenLastCalledWith(
       expect.objectContaining({ cursor: 'c2' }),
     );
-    expect(result.current.hasMore).toBe(false);
+    expect(result.current).toMatchObject({
+      hasMore: false,
+      // the counts of the latest page
+      totalCount: 1000,
+      totalCountCapped: true,
+      unreadCount: 100,
+      unreadCountCapped: true,
+    });
 
     rerender({ type: 'event' });
     await waitFor(() => expect(result.current.items).toEqual([post('c')]));
@@ -144,12 +159,30 @@ describe('useAnnouncementBanners', () => {
 });
 
 describe('useUnreadAnnouncementCount', () => {
+  it('says when the server capped the count', async () => {
+    const listAnnouncements = jest.fn(async () => ({
+      items: [],
+      totalCount: 0,
+      totalCountCapped: false,
+      nextCursor: null,
+      unreadCount: 100,
+      unreadCountCapped: true,
+    }));
+    const { result } = renderHook(() => useUnreadAnnouncementCount(), {
+      wrapper: wrapperWith({ listAnnouncements }),
+    });
+    await waitFor(() => expect(result.current.count).toBe(100));
+    expect(result.current.capped).toBe(true);
+  });
+
   it('asks for one unread post in the scope and returns the count', async () => {
     const listAnnouncements = jest.fn(async () => ({
       items: [],
       totalCount: 0,
+      totalCountCapped: false,
       nextCursor: null,
       unreadCount: 4,
+      unreadCountCapped: false,
     }));
     const { result } = renderHook(
       () =>
@@ -159,6 +192,7 @@ describe('useUnreadAnnouncementCount', () => {
       { wrapper: wrapperWith({ listAnnouncements }) },
     );
     await waitFor(() => expect(result.current.count).toBe(4));
+    expect(result.current.capped).toBe(false);
     expect(listAnnouncements).toHaveBeenCalledWith({
       entityRef: 'component:default/deploy-cli',
       productRef: undefined,

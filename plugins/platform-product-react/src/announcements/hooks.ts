@@ -20,9 +20,15 @@ export function useAnnouncementList(
   options: Omit<ListAnnouncementsOptions, 'cursor'>,
 ): {
   items: Announcement[];
+  /** exact up to 1,000; with `totalCountCapped` there are more ("1,000+") */
   totalCount?: number;
-  /** unread posts in the same scope (product or entity), whatever the other filters */
+  totalCountCapped?: boolean;
+  /**
+   * unread posts in the same scope (product or entity), whatever the other filters:
+   * exact up to 100; with `unreadCountCapped` there are more ("100+")
+   */
   unreadCount?: number;
+  unreadCountCapped?: boolean;
   hasMore: boolean;
   loading: boolean;
   error?: Error;
@@ -61,7 +67,12 @@ export function useAnnouncementList(
     [api, productRef, entityRef, type, tag, q, upcoming, unread, drafts, limit],
   );
   const { lastPage, ...list } = usePagedList(fetchPage);
-  return { ...list, unreadCount: lastPage?.unreadCount };
+  return {
+    ...list,
+    totalCountCapped: lastPage?.totalCountCapped,
+    unreadCount: lastPage?.unreadCount,
+    unreadCountCapped: lastPage?.unreadCountCapped,
+  };
 }
 
 /**
@@ -169,6 +180,7 @@ export function useAnnouncementBanners(productRef?: string): {
 /**
  * How many published posts the caller has not read: of one product
  * (`productRef`), of the products an entity belongs to (`entityRef`), or all.
+ * Exact up to 100; with `capped` there are more ("100+").
  *
  * @public
  */
@@ -176,6 +188,7 @@ export function useUnreadAnnouncementCount(
   scope: { productRef?: string; entityRef?: string } = {},
 ): {
   count?: number;
+  capped?: boolean;
   loading: boolean;
   error?: Error;
   retry: () => void;
@@ -189,7 +202,13 @@ export function useUnreadAnnouncementCount(
       unread: true,
       limit: 1,
     });
-    return page.unreadCount;
+    return { count: page.unreadCount, capped: page.unreadCountCapped };
   }, [api, productRef, entityRef]);
-  return { count: value, loading, error, retry };
+  return {
+    count: value?.count,
+    capped: value?.capped,
+    loading,
+    error,
+    retry,
+  };
 }

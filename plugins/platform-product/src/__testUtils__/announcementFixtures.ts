@@ -81,8 +81,10 @@ export function page(
   return {
     items,
     totalCount: items.length,
+    totalCountCapped: false,
     nextCursor: null,
     unreadCount: items.filter(p => !p.readByMe).length,
+    unreadCountCapped: false,
     ...extra,
   };
 }

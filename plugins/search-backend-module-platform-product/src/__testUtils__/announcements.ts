@@ -68,8 +68,10 @@ export const pages: Record<string, AnnouncementList> = {
       }),
     ],
     totalCount: 6,
+    totalCountCapped: false,
     nextCursor: 'page-2',
     unreadCount: 0,
+    unreadCountCapped: false,
   },
   'page-2': {
     items: [
@@ -90,7 +92,9 @@ export const pages: Record<string, AnnouncementList> = {
       announcement({ id: 'a6', type: 'changelog', title: 'CLI 2.3 released' }),
     ],
     totalCount: 6,
+    totalCountCapped: false,
     nextCursor: null,
     unreadCount: 0,
+    unreadCountCapped: false,
   },
 };

@@ -137,6 +137,16 @@ describe('EntityProductNewsContent', () => {
     expect(screen.queryByRole('button', { name: /^Edit/ })).toBeNull();
   });
 
+  it('shows a capped unread count as "100+ unread posts"', async () => {
+    const { render } = setup({
+      listAnnouncements: jest.fn(async () =>
+        page([announcement()], { unreadCount: 100, unreadCountCapped: true }),
+      ),
+    });
+    await render();
+    expect(await screen.findByText('100+ unread posts')).toBeInTheDocument();
+  });
+
   it('says so when there is no news, and shows load errors', async () => {
     const { render } = setup({
       listAnnouncements: jest.fn(async () => page([])),

@@ -25,6 +25,7 @@ import { AnnouncementSummary } from './AnnouncementSummary';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
 import { FollowButton } from './FollowButton';
 import { PostActions } from './PostActions';
+import { countLabel } from './labels';
 
 const PAGE_SIZE = 20;
 
@@ -169,7 +170,9 @@ export const EntityProductNewsContent = () => {
             <Typography variant="h5">News from {name}</Typography>
             <Typography variant="body2" color="textSecondary">
               {unread > 0
-                ? `${unread} unread ${unread === 1 ? 'post' : 'posts'}`
+                ? `${countLabel(unread, posts.unreadCountCapped)} unread ${
+                    unread === 1 && !posts.unreadCountCapped ? 'post' : 'posts'
+                  }`
                 : 'You are all caught up.'}
             </Typography>
           </Box>

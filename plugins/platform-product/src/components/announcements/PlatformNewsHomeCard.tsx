@@ -11,6 +11,7 @@ import AnnouncementIcon from '@material-ui/icons/Announcement';
 import { useAnnouncementList } from '@platform-product/plugin-platform-product-react';
 import { AnnouncementSummary } from './AnnouncementSummary';
 import { useAnnouncementLink } from './links';
+import { countLabel } from './labels';
 
 const useStyles = makeStyles(
   theme => ({
@@ -38,7 +39,7 @@ export const PlatformNewsHomeCard = (props: {
         <Chip
           size="small"
           color="primary"
-          label={`${unread > 99 ? '99+' : unread} unread`}
+          label={`${countLabel(unread, list.unreadCountCapped)} unread`}
           data-testid="unread-count"
         />
       )}

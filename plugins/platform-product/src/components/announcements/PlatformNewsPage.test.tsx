@@ -148,6 +148,23 @@ describe('PlatformNewsPage', () => {
     expect(screen.getByLabelText('Unread only')).toBeChecked();
   });
 
+  it('shows capped counts as "1,000+ posts" and "100+ unread"', async () => {
+    const { render } = setup({
+      listAnnouncements: jest.fn(async () =>
+        page([announcement()], {
+          nextCursor: 'c2',
+          totalCount: 1000,
+          totalCountCapped: true,
+          unreadCount: 100,
+          unreadCountCapped: true,
+        }),
+      ),
+    });
+    await render();
+    expect(await screen.findByText('1,000+ posts')).toBeInTheDocument();
+    expect(screen.getByText('100+ unread')).toBeInTheDocument();
+  });
+
   it('loads older posts with the cursor', async () => {
     const listAnnouncements = jest
       .fn()

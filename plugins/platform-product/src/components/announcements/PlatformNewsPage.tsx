@@ -35,7 +35,7 @@ import { displayNameOf, refOf } from '../shared/entities';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
 import { AnnouncementView } from './AnnouncementView';
-import { TYPE_LABELS } from './labels';
+import { countLabel, TYPE_LABELS } from './labels';
 
 const PAGE_SIZE = 20;
 
@@ -164,9 +164,12 @@ const PlatformNewsList = () => {
     content = (
       <>
         <Typography variant="body2" color="textSecondary" gutterBottom>
-          {list.totalCount === 1
+          {list.totalCount === 1 && !list.totalCountCapped
             ? '1 post'
-            : `${list.totalCount ?? list.items.length} posts`}
+            : `${countLabel(
+                list.totalCount ?? list.items.length,
+                list.totalCountCapped,
+              )} posts`}
         </Typography>
         <AnnouncementTimeline posts={list.items} showProduct />
         {list.error && (
@@ -215,7 +218,13 @@ const PlatformNewsList = () => {
           </Alert>
         </Box>
       )}
-      <InfoCard title={unreadCount ? `${unreadCount} unread` : 'All caught up'}>
+      <InfoCard
+        title={
+          unreadCount
+            ? `${countLabel(unreadCount, list.unreadCountCapped)} unread`
+            : 'All caught up'
+        }
+      >
         <Box className={classes.filters}>
           <TextField
             select

@@ -12,6 +12,11 @@ import {
   EventKind,
 } from '@platform-product/plugin-platform-product-common';
 
+/** A capped count of the list route: "12", "1,000+". */
+export function countLabel(count: number, capped?: boolean) {
+  return `${count.toLocaleString('en-US')}${capped ? '+' : ''}`;
+}
+
 export const TYPE_LABELS: Record<AnnouncementType, string> = {
   release: 'Release',
   changelog: 'Changelog',

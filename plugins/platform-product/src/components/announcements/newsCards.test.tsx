@@ -190,6 +190,18 @@ describe('PlatformNewsHomeCard', () => {
     ).toHaveAttribute('href', '/platform-news');
   });
 
+  it('shows "100+ unread" when the server capped the count', async () => {
+    const { rendered } = renderWith(<PlatformNewsHomeCard />, {
+      listAnnouncements: jest.fn(async () =>
+        page([announcement()], { unreadCount: 100, unreadCountCapped: true }),
+      ),
+    });
+    await rendered;
+    expect(await screen.findByTestId('unread-count')).toHaveTextContent(
+      '100+ unread',
+    );
+  });
+
   it('says when there is no news', async () => {
     const { rendered } = renderWith(<PlatformNewsHomeCard />);
     await rendered;
