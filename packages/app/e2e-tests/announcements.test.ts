@@ -221,3 +221,37 @@ test('news: an admin pins a global maintenance; a developer sees the banner and 
   await otherDevice.close();
   await devContext.close();
 });
+
+test('news: a user outside the adopting teams follows a product and is notified of its next post', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const title = `deploy CLI 3.0 (${Date.now()})`;
+
+  // Chen Wei's team does not use the Deployment Platform: following is how Chen hears of it
+  const followerContext = await browser.newContext({ baseURL });
+  const follower = await followerContext.newPage();
+  await signIn(follower, 'chen.wei');
+  await follower.goto(`${PRODUCT_PAGE}/news`);
+  await follower.getByRole('button', { name: /^Follow/ }).click();
+  await expect(
+    follower.getByRole('button', { name: /^Unfollow/ }),
+  ).toBeVisible();
+
+  await signIn(page, PM);
+  const dialog = await openNewAnnouncement(page);
+  await dialog.getByRole('radio', { name: /Release/ }).check();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Summary').fill('Rollbacks in one command.');
+  await dialog.getByLabel('Body').fill('Upgrade with `brew upgrade deploy`.');
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog).toBeHidden();
+
+  await follower.goto('/notifications');
+  await expect(
+    follower.getByText(`Deployment Platform: ${title}`),
+  ).toBeVisible();
+  await shot(follower, 'news-follower-notified');
+  await followerContext.close();
+});
