@@ -460,6 +460,7 @@ async function runEngine(engine, kinds, total) {
         prepared[s.name] = await s.prepare({
           baseUrl,
           token: await guestToken(baseUrl),
+          userToken: user => guestToken(baseUrl, user),
           fetchJson,
           engine,
           pluginDb,

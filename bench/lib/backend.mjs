@@ -189,10 +189,16 @@ export async function fetchJson(url, { timeoutMs = 30_000, ...init } = {}) {
   return body;
 }
 
-/** A user token for the bench user, from the guest provider. */
-export async function guestToken(baseUrl) {
+/**
+ * A user token from the demo sign-in (provider id guest): the bench user's, or the catalog user
+ * `user` names (its demo-user cookie).
+ */
+export async function guestToken(baseUrl, user) {
   const body = await fetchJson(`${baseUrl}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    headers: {
+      'X-Requested-With': 'XMLHttpRequest',
+      ...(user ? { Cookie: `demo-user=${encodeURIComponent(user)}` } : {}),
+    },
   });
   const token = body?.backstageIdentity?.token;
   if (!token)

@@ -37,6 +37,23 @@ export function httpLoad({
               requests: requests.map(r => ({
                 method: r.method,
                 path: r.path,
+                // `next()` gives each request its own headers and body (one user's token each)
+                ...(r.next
+                  ? {
+                      setupRequest: req => {
+                        const { headers: own, body: ownBody } = r.next();
+                        return {
+                          ...req,
+                          headers: {
+                            ...req.headers,
+                            'content-type': 'application/json',
+                            ...own,
+                          },
+                          body: JSON.stringify(ownBody),
+                        };
+                      },
+                    }
+                  : {}),
                 ...(r.body === undefined
                   ? {}
                   : {

@@ -1,12 +1,13 @@
 /**
  * Feedback scenarios (POST/GET /api/platform-product/feedback...), each on its own product:
  *
- *   feedback-write     5,000 ratings and posts (alternating) at the harness's concurrency, all
- *                      from the one bench user (the guest provider signs in one user only; the
- *                      per-user daily limit is raised in app-config.bench.yaml).
+ *   feedback-write     5,000 ratings and posts (alternating) at the harness's concurrency, from
+ *                      2,000 users (BENCH_FEEDBACK_WRITERS), each with a token of their own from the
+ *                      demo sign-in (its demo-user cookie names the catalog user).
  *                      raw floor: the store's own statements on the plugin's database (PostgreSQL:
  *                      the one-statement CTEs of DatabaseFeedbackStore; SQLite: its transactions),
- *                      plus the per-user daily count that runs before every write.
+ *                      plus the per-user daily count that runs before every write, from as many
+ *                      authors in the same turn.
  *   feedback-stats     GET /feedback/stats for a product with 100,000 ratings from 20,000 users,
  *                      and 100,000 posts (BENCH_FEEDBACK_STATS_POSTS), 30% with a team reply.
  *   feedback-stats-1m  the same with 1,000,000 ratings (BENCH_FEEDBACK_BIG_RATINGS to change).
@@ -47,17 +48,106 @@ const q = encodeURIComponent;
 
 const WRITE_PRODUCT = 'feedback-write-product';
 const WRITES = Number(process.env.BENCH_FEEDBACK_WRITES ?? 5000);
+const WRITERS = Number(process.env.BENCH_FEEDBACK_WRITERS ?? 2000);
+const writer = i => `bench-writer-${i}`;
+
+/** The k-th write of the load: writer k mod WRITERS; even writers rate, odd ones post an idea. */
+function writeRequest(tokens, k) {
+  const i = k % WRITERS;
+  return {
+    headers: { Authorization: `Bearer ${tokens[i]}` },
+    body:
+      i % 2 === 0
+        ? {
+            entityRef: ns + WRITE_PRODUCT,
+            type: 'rating',
+            score: 9,
+            body: 'Works well for us.',
+          }
+        : {
+            entityRef: ns + WRITE_PRODUCT,
+            type: 'idea',
+            title: 'Bench idea',
+            body: 'Please add a bulk import.',
+          },
+  };
+}
+
+const writeTokens = [];
+let writes = 0;
+let writeBaseUrl;
+
+/**
+ * Diagnostic: one permission decision per iteration, each as the next of the writers (fetch in
+ * loops): the permission backend's part of a write whose user it has not seen in 5 seconds.
+ */
+function authorizeAsWriters() {
+  let k = 0;
+  return async () => {
+    const token = writeTokens[k++ % WRITERS];
+    const response = await fetch(`${writeBaseUrl}/api/permission/authorize`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        items: [
+          {
+            id: '1',
+            resourceRef: ns + WRITE_PRODUCT,
+            permission: {
+              type: 'resource',
+              name: 'platform-product.feedback.create',
+              attributes: { action: 'create' },
+              resourceType: 'platform-product',
+            },
+          },
+        ],
+      }),
+    });
+    if (!response.ok) throw new Error(`authorize: ${response.status}`);
+    return response.json();
+  };
+}
 
 /** @type {import('./index.mjs').Scenario} */
 export const feedbackWrite = {
   name: 'feedback-write',
   group: 'feedback',
-  description: `POST ${WRITES} ratings and posts (alternating), from the one bench user`,
-  entities: () => [product(WRITE_PRODUCT)],
+  description: `POST ${WRITES} ratings and posts (alternating) from ${WRITERS} users`,
+  entities: () => [
+    product(WRITE_PRODUCT),
+    ...Array.from({ length: WRITERS }, (_, i) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: writer(i) },
+      spec: { memberOf: [] },
+    })),
+  ],
   request: {
     method: 'POST',
     path: '/api/platform-product/feedback',
     body: { entityRef: ns + WRITE_PRODUCT, type: 'rating', score: 9 },
+  },
+  async prepare({ baseUrl, userToken, log }) {
+    const started = Date.now();
+    writeBaseUrl = baseUrl;
+    writeTokens.length = 0;
+    for (let i = 0; i < WRITERS; i += 8) {
+      const batch = Array.from(
+        { length: Math.min(8, WRITERS - i) },
+        (_, j) => i + j,
+      );
+      const tokens = await Promise.all(batch.map(k => userToken(writer(k))));
+      writeTokens.push(...tokens);
+    }
+    log(
+      `feedback-write: signed in ${WRITERS} users in ${
+        Date.now() - started
+      } ms`,
+    );
+    return { writers: WRITERS };
   },
   load: {
     amount: WRITES,
@@ -65,22 +155,8 @@ export const feedbackWrite = {
       {
         method: 'POST',
         path: '/api/platform-product/feedback',
-        body: {
-          entityRef: ns + WRITE_PRODUCT,
-          type: 'rating',
-          score: 9,
-          body: 'Works well for us.',
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/platform-product/feedback',
-        body: {
-          entityRef: ns + WRITE_PRODUCT,
-          type: 'idea',
-          title: 'Bench idea',
-          body: 'Please add a bulk import.',
-        },
+        // every connection takes the next write of one sequence, so the writers take turns
+        next: () => writeRequest(writeTokens, writes++),
       },
     ],
   },
@@ -91,12 +167,8 @@ export const feedbackWrite = {
   },
   raw: {
     db: 'plugin',
-    floor: writeFloor,
-    // the same writes from 2,000 authors in turn: the user mix of the issue's target
-    diagnostics: {
-      'raw-2000-authors': (query, db) =>
-        writeFloor(query, db, { authors: 2000 }),
-    },
+    floor: (query, db) => writeFloor(query, db, { authors: WRITERS }),
+    diagnostics: { 'authorize-as-writers': authorizeAsWriters },
   },
 };
 

@@ -13,12 +13,12 @@
  * @property {{ method: 'GET'|'POST'|'PUT'|'PATCH'|'DELETE', path: string, body?: unknown }} request
  *                                      the measured route, called with the bench user's token
  * @property {(ctx: object) => Promise<unknown>} [prepare]  optional: write the scenario's own data
- *                                      once the catalog is ready (ctx: baseUrl, token, fetchJson, engine,
+ *                                      once the catalog is ready (ctx: baseUrl, token, userToken(name), fetchJson, engine,
  *                                      pluginDb (lib/rawdb.mjs openPluginDb), log); what it returns is
  *                                      kept in the results. The route must answer 2xx before, check() after.
  * @property {{ amount?: number, requests?: object[], minDurationSec?: Record<string, number> }} [load]
  *                                      optional: a fixed number of requests per measured run instead
- *                                      of a fixed time; requests cycled in turn; a longer window on an
+ *                                      of a fixed time; requests cycled in turn (a request with next() gets its headers and body from it); a longer window on an
  *                                      engine (minDurationSec: { sqlite: 60 }) for slow routes
  * @property {(ctx: object) => Promise<object>} [measure]  optional: times its own runs instead of the
  *                                      load (ctx as prepare, plus catalogDb, openDb(pluginId),

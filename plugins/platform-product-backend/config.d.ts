@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Settings of the Platform Product backend plugin. */
@@ -27,6 +28,14 @@ export interface Config {
       authorSecret?: string;
       /** Ratings and posts one user may give per 24 hours; default 50. */
       dailyLimitPerUser?: number;
+    };
+    permissions?: {
+      /**
+       * How long the plugin remembers a user's permission decisions, so that a policy or
+       * group change takes effect within it. Default 5 seconds (as the framework's user-info
+       * cache); 0 asks the permission backend on every request.
+       */
+      decisionCacheTtl?: HumanDuration | string;
     };
   };
 }

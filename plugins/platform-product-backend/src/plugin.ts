@@ -28,6 +28,7 @@ import { getMigratedClient } from './database/migrations';
 import { AuthorIdentity } from './feedback/AuthorIdentity';
 import { DatabaseFeedbackStore } from './feedback/DatabaseFeedbackStore';
 import { FeedbackService } from './feedback/FeedbackService';
+import { CachedPermissions } from './shared/CachedPermissions';
 import { ProductResolver } from './shared/ProductResolver';
 import { createFeedbackRouter } from './feedback/router';
 import {
@@ -62,7 +63,11 @@ export const platformProductPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        const { auth, config, httpAuth, permissions, catalog } = deps;
+        const { auth, config, httpAuth, catalog } = deps;
+        const permissions = CachedPermissions.fromConfig(
+          config,
+          deps.permissions,
+        );
         const db = await getMigratedClient(deps.database);
         const adoption = AdoptionService.create({ catalog, auth });
         const snapshots = DatabaseAdoptionSnapshotStore.create(db);

@@ -21,7 +21,6 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizePermissionRequest,
   AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -47,7 +46,7 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { allowedOnProduct, ApplyConditions } from '../shared/authorize';
+import { allowedOnProducts, ApplyConditions } from '../shared/authorize';
 import { ProductResolver } from '../shared/ProductResolver';
 import { parseInput } from '../shared/validation';
 import {
@@ -157,56 +156,37 @@ export class AnnouncementService {
   }
 
   /**
-   * Read and manage decisions on these products (and global manage when `withGlobal`) in
-   * one round trip. One product alone is asked with `authorizeConditional`, its conditions
-   * evaluated here on the cached product; several are batched with their refs.
+   * Read and manage decisions on these products (and global manage when `withGlobal`):
+   * one `authorizeConditional` whose conditions are evaluated here on the cached products,
+   * and the global permission beside it.
    */
   private async permissionsOn(
     productRefs: string[],
     credentials: BackstageCredentials,
     withGlobal: boolean,
   ): Promise<Permissions> {
+    // services read, never edit
     const user = !!this.viewerRef(credentials);
-    if (productRefs.length === 1 && !withGlobal) {
-      const [ref] = productRefs;
-      const asked: Record<string, ResourcePermission<'platform-product'>> = {
-        read: platformProductReadPermission,
-      };
-      if (user) asked.manage = announcementManagePermission;
-      const can = await allowedOnProduct(this.options, ref, asked, credentials);
-      return {
-        read: new Set(can.read ? [ref] : []),
-        // services never edit
-        manage: new Set(user && can.manage ? [ref] : []),
-        globalManage: false,
-      };
-    }
-    const requests: AuthorizePermissionRequest[] = productRefs.map(ref => ({
-      permission: platformProductReadPermission,
-      resourceRef: ref,
-    }));
-    if (user) {
-      requests.push(
-        ...productRefs.map(ref => ({
-          permission: announcementManagePermission,
-          resourceRef: ref,
-        })),
-      );
-      if (withGlobal) {
-        requests.push({ permission: announcementGlobalManagePermission });
-      }
-    }
-    const decisions = requests.length
-      ? await this.options.permissions.authorize(requests, { credentials })
-      : [];
-    const allowed = (i: number) =>
-      decisions[i]?.result === AuthorizeResult.ALLOW;
-    const n = productRefs.length;
+    const asked: Record<string, ResourcePermission<'platform-product'>> = {
+      read: platformProductReadPermission,
+    };
+    if (user) asked.manage = announcementManagePermission;
+    const [can, globalManage] = await Promise.all([
+      productRefs.length
+        ? allowedOnProducts(this.options, productRefs, asked, credentials)
+        : undefined,
+      user && withGlobal
+        ? this.options.permissions
+            .authorize([{ permission: announcementGlobalManagePermission }], {
+              credentials,
+            })
+            .then(([decision]) => decision.result === AuthorizeResult.ALLOW)
+        : false,
+    ]);
     return {
-      read: new Set(productRefs.filter((_, i) => allowed(i))),
-      // services never edit
-      manage: new Set(user ? productRefs.filter((_, i) => allowed(n + i)) : []),
-      globalManage: user && withGlobal && allowed(2 * n),
+      read: can?.read ?? new Set(),
+      manage: can?.manage ?? new Set(),
+      globalManage,
     };
   }
 

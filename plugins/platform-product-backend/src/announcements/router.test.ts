@@ -267,7 +267,11 @@ describe('announcement routes', () => {
           data: {
             app: { baseUrl: 'https://backstage.example.com/' },
             backend: { baseUrl: 'https://backstage.example.com' },
-            platformProduct: { feedback: { authorSecret: 'test secret' } },
+            platformProduct: {
+              feedback: { authorSecret: 'test secret' },
+              // each request asks the policy (the tests change decisions and count calls)
+              permissions: { decisionCacheTtl: { seconds: 0 } },
+            },
           },
         }),
         createServiceFactory({
@@ -1254,10 +1258,10 @@ describe('announcement routes', () => {
         ...one,
         // the entity from the catalog, to find its products
         'list of an entity': 2,
-        // several products (and global posts) are batched: the permission backend
-        // applies the conditions, reading the products
-        'list of everything': 3,
-        'list with drafts': 3,
+        // one conditional decision for every product (evaluated here on the cached
+        // products), and the global manage permission beside it, in parallel
+        'list of everything': 2,
+        'list with drafts': 2,
       });
     });
 

@@ -105,6 +105,8 @@ describe('feedback routes', () => {
   let catalogReads: string[];
   let catalogEntities: Entity[];
 
+  let decisionCache: object = { seconds: 0 };
+
   async function start(
     feedbackConfig: object = {},
     withEntities: Entity[] = entities,
@@ -195,6 +197,8 @@ describe('feedback routes', () => {
           data: {
             platformProduct: {
               feedback: { authorSecret: 'test secret', ...feedbackConfig },
+              // each request asks the policy (the tests below change decisions and count calls)
+              permissions: { decisionCacheTtl: decisionCache },
             },
           },
         }),
@@ -1108,6 +1112,28 @@ describe('feedback routes', () => {
             .set(by(JANE)),
         ),
       ).resolves.toBe(1);
+    });
+
+    it("remembers a user's decisions for 5 seconds by default", async () => {
+      decisionCache = { seconds: 5 };
+      try {
+        await start();
+        const rate = async (user: string) => {
+          const before = permissionCalls;
+          const response = await post(user, {
+            entityRef: CLI,
+            type: 'rating',
+            score: 9,
+          });
+          expect(response.status).toBe(201);
+          return permissionCalls - before;
+        };
+        await expect(rate(BOB)).resolves.toBe(1);
+        await expect(rate(BOB)).resolves.toBe(0);
+        await expect(rate(ALICE)).resolves.toBe(1);
+      } finally {
+        decisionCache = { seconds: 0 };
+      }
     });
 
     it('reads each entity from the catalog once a minute, each resolved to its own product', async () => {

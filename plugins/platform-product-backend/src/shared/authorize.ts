@@ -44,31 +44,67 @@ export type ApplyConditions = (
  * apply-conditions, which reads the product from the catalog on every request.
  */
 export async function allowedOnProduct<T extends string>(
-  deps: {
-    permissions: PermissionsService;
-    products: ProductResolver;
-    applyConditions: ApplyConditions;
-  },
+  deps: AuthorizeDeps,
   productRef: string,
   permissions: Record<T, ResourcePermission<'platform-product'>>,
   credentials: BackstageCredentials,
 ): Promise<Record<T, boolean>> {
+  const allowed = await allowedOnProducts(
+    deps,
+    [productRef],
+    permissions,
+    credentials,
+  );
+  return Object.fromEntries(
+    Object.entries(allowed).map(([name, refs]) => [
+      name,
+      (refs as Set<string>).has(productRef),
+    ]),
+  ) as Record<T, boolean>;
+}
+
+/** The same for many products: for each permission, the products it is allowed on. */
+export async function allowedOnProducts<T extends string>(
+  deps: AuthorizeDeps,
+  productRefs: string[],
+  permissions: Record<T, ResourcePermission<'platform-product'>>,
+  credentials: BackstageCredentials,
+): Promise<Record<T, Set<string>>> {
   const names = Object.keys(permissions) as T[];
   const decisions = await deps.permissions.authorizeConditional(
     names.map(name => ({ permission: permissions[name] })),
     { credentials },
   );
-  let product: Promise<PlatformProductEntityV1alpha1 | undefined> | undefined;
-  const results = await Promise.all(
+  const products = new Map<
+    string,
+    Promise<PlatformProductEntityV1alpha1 | undefined>
+  >();
+  const productOf = (ref: string) => {
+    if (!products.has(ref)) products.set(ref, deps.products.product(ref));
+    return products.get(ref)!;
+  };
+  const allowed = await Promise.all(
     decisions.map(async decision => {
       if (decision.result !== AuthorizeResult.CONDITIONAL) {
-        return decision.result === AuthorizeResult.ALLOW;
+        return new Set(
+          decision.result === AuthorizeResult.ALLOW ? productRefs : [],
+        );
       }
-      product ??= deps.products.product(productRef);
-      return deps.applyConditions(decision, await product);
+      const results = await Promise.all(
+        productRefs.map(async ref =>
+          deps.applyConditions(decision, await productOf(ref)),
+        ),
+      );
+      return new Set(productRefs.filter((_, i) => results[i]));
     }),
   );
   return Object.fromEntries(
-    names.map((name, i) => [name, results[i]]),
-  ) as Record<T, boolean>;
+    names.map((name, i) => [name, allowed[i]]),
+  ) as Record<T, Set<string>>;
 }
+
+type AuthorizeDeps = {
+  permissions: PermissionsService;
+  products: ProductResolver;
+  applyConditions: ApplyConditions;
+};
