@@ -10,7 +10,14 @@ const ticksOf = pid => {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
+    // utime + stime, and cutime + cstime: the reaped children's, so that a PostgreSQL connection
+    // that ends during a row still counts as the workload (through the postmaster)
+    return (
+      Number(fields[11]) +
+      Number(fields[12]) +
+      Number(fields[13]) +
+      Number(fields[14])
+    );
   } catch {
     return 0;
   }

@@ -22,6 +22,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -46,7 +47,12 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { allowedOnProducts, ApplyConditions } from '../shared/authorize';
+import {
+  allowedOnProducts,
+  allowedWhere,
+  ApplyConditions,
+  decisionsOn,
+} from '../shared/authorize';
 import { ProductResolver } from '../shared/ProductResolver';
 import { parseInput } from '../shared/validation';
 import {
@@ -175,19 +181,21 @@ export class AnnouncementService {
       productRefs.length
         ? allowedOnProducts(this.options, productRefs, asked, credentials)
         : undefined,
-      user && withGlobal
-        ? this.options.permissions
-            .authorize([{ permission: announcementGlobalManagePermission }], {
-              credentials,
-            })
-            .then(([decision]) => decision.result === AuthorizeResult.ALLOW)
-        : false,
+      user && withGlobal ? this.globalManage(credentials) : false,
     ]);
     return {
       read: can?.read ?? new Set(),
       manage: can?.manage ?? new Set(),
       globalManage,
     };
+  }
+
+  private async globalManage(credentials: BackstageCredentials) {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: announcementGlobalManagePermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   private canRead(post: StoredAnnouncement, can: Permissions) {
@@ -471,23 +479,33 @@ export class AnnouncementService {
     const { credentials } = ctx;
     const viewerRef = this.viewerRef(credentials);
     const drafts = q.drafts && !!viewerRef;
-    let candidates: string[];
-    if (q.productRef) {
-      await this.product(q.productRef);
-      candidates = [q.productRef];
-    } else if (q.entityRef) {
-      candidates = await this.productsOf(q.entityRef, credentials);
-    } else {
-      candidates = await this.store.productRefsWithPosts(drafts);
-    }
     const global = !q.productRef && !q.entityRef;
-    const can = await this.permissionsOn(candidates, credentials, global);
-    if (q.productRef && !can.read.has(q.productRef)) {
-      throw new NotAllowedError(
-        `You are not allowed to read '${q.productRef}' (${platformProductReadPermission.name})`,
-      );
+    // the products in scope, readable and (for drafts) editable; undefined: every product
+    let readable: string[] | undefined;
+    let editable: string[] | undefined;
+    // whether the caller may edit what ends up on the page
+    let canOn: (productRefs: string[]) => Promise<Permissions>;
+    if (global) {
+      const every = await this.everyProduct(credentials, {
+        drafts,
+        edits: true,
+      });
+      ({ readable, editable } = every);
+      canOn = every.canOn;
+    } else {
+      const candidates = q.productRef
+        ? (await this.product(q.productRef), [q.productRef])
+        : await this.productsOf(q.entityRef!, credentials);
+      const can = await this.permissionsOn(candidates, credentials, false);
+      if (q.productRef && !can.read.has(q.productRef)) {
+        throw new NotAllowedError(
+          `You are not allowed to read '${q.productRef}' (${platformProductReadPermission.name})`,
+        );
+      }
+      readable = candidates.filter(ref => can.read.has(ref));
+      editable = readable.filter(ref => can.manage.has(ref));
+      canOn = async () => can;
     }
-    const readable = candidates.filter(ref => can.read.has(ref));
     const now = this.now();
     const page = await this.store.list({
       productRefs: readable,
@@ -499,20 +517,78 @@ export class AnnouncementService {
       unread: q.unread,
       viewerRef,
       editable: drafts
-        ? {
-            productRefs: readable.filter(ref => can.manage.has(ref)),
-            global: global && can.globalManage,
-          }
+        ? { productRefs: editable, global: (await canOn([])).globalManage }
         : undefined,
       now,
       limit: q.limit,
       cursor: q.cursor,
     });
+    const can = await canOn([
+      ...new Set(
+        page.items
+          .map(post => post.productRef)
+          .filter((ref): ref is string => ref !== null),
+      ),
+    ]);
     return {
       ...page,
       items: page.items.map(post =>
         this.view(post, this.canManage(post, can), now),
       ),
+    };
+  }
+
+  /**
+   * "Every product" for this caller, from one conditional decision on read and manage (and
+   * the global manage permission beside it). When read (and, for drafts, manage) is decided
+   * outright, no product needs listing: all of them or none. A conditional decision is
+   * evaluated on each product with posts, and later on the products of the page.
+   */
+  private async everyProduct(
+    credentials: BackstageCredentials,
+    { drafts, edits }: { drafts: boolean; edits: boolean },
+  ): Promise<{
+    readable?: string[];
+    editable?: string[];
+    canOn: (productRefs: string[]) => Promise<Permissions>;
+  }> {
+    // services read, never edit
+    const asksManage = !!this.viewerRef(credentials) && (edits || drafts);
+    const asked: Record<string, ResourcePermission<'platform-product'>> = {
+      read: platformProductReadPermission,
+    };
+    if (asksManage) asked.manage = announcementManagePermission;
+    const [decided, globalManage] = await Promise.all([
+      decisionsOn(this.options, asked, credentials),
+      asksManage ? this.globalManage(credentials) : false,
+    ]);
+    const canOn = async (productRefs: string[]): Promise<Permissions> => {
+      const allowed = await allowedWhere(this.options, decided, productRefs);
+      return {
+        read: allowed.read,
+        manage: allowed.manage ?? new Set(),
+        globalManage,
+      };
+    };
+    const { read, manage } = decided;
+    const outright = (decision: PolicyDecision | undefined) =>
+      decision?.result !== AuthorizeResult.CONDITIONAL;
+    if (outright(read) && (!drafts || outright(manage))) {
+      const allRead = read.result === AuthorizeResult.ALLOW;
+      const allManaged = allRead && manage?.result === AuthorizeResult.ALLOW;
+      return {
+        readable: allRead ? undefined : [],
+        editable: allManaged ? undefined : [],
+        canOn,
+      };
+    }
+    const candidates = await this.store.productRefsWithPosts(drafts);
+    const can = await canOn(candidates);
+    const readable = candidates.filter(ref => can.read.has(ref));
+    return {
+      readable,
+      editable: readable.filter(ref => can.manage.has(ref)),
+      canOn,
     };
   }
 
@@ -745,21 +821,25 @@ export class AnnouncementService {
   async feed(query: unknown, ctx: AnnouncementContext): Promise<string> {
     const { productRef } = parseInput(optionalProductRefQuerySchema, query);
     let title = 'Platform news';
-    let can: Permissions;
-    let candidates: string[];
+    let productRefs: string[] | undefined;
     if (productRef) {
-      const readable = await this.readableProduct(productRef, ctx.credentials);
-      const { product } = readable;
+      const { product } = await this.readableProduct(
+        productRef,
+        ctx.credentials,
+      );
       title = `${product.metadata.title ?? product.metadata.name} news`;
-      can = readable.can;
-      candidates = [productRef];
+      productRefs = [productRef];
     } else {
-      candidates = await this.store.productRefsWithPosts(false);
-      can = await this.permissionsOn(candidates, ctx.credentials, false);
+      productRefs = (
+        await this.everyProduct(ctx.credentials, {
+          drafts: false,
+          edits: false,
+        })
+      ).readable;
     }
     const now = this.now();
     const { items } = await this.store.list({
-      productRefs: candidates.filter(ref => can.read.has(ref)),
+      productRefs,
       global: !productRef,
       upcoming: false,
       unread: false,

@@ -80,10 +80,10 @@ export interface AnnouncementQuery {
   /** the caller's read marks come with each item; absent for services */
   viewerRef?: string;
   /**
-   * Also the unpublished and expired posts of these products (and global ones when
-   * `global` is set): the ones the caller may edit.
+   * Also the unpublished and expired posts of these products (of every product without
+   * `productRefs`; and global ones when `global` is set): the ones the caller may edit.
    */
-  editable?: { productRefs: string[]; global: boolean };
+  editable?: { productRefs?: string[]; global: boolean };
   now: number;
   limit: number;
   cursor?: string;

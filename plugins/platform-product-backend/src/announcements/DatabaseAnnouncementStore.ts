@@ -225,10 +225,12 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     id: string,
     viewerRef?: string,
   ): Promise<AnnouncementWithMarks | undefined> {
-    const row = await this.withMarks(viewerRef).where('a.id', id).first();
-    if (!row) return undefined;
-    const [post] = await this.withTags([row]);
-    return post;
+    // the tags in parallel: a missing post just has none
+    const [row, tags] = await Promise.all([
+      this.withMarks(viewerRef).where('a.id', id).first(),
+      this.tagsOf([id]),
+    ]);
+    return row ? toAnnouncement(row, tags.get(id) ?? []) : undefined;
   }
 
   async update(
@@ -329,7 +331,11 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
         visible.where(published => this.published(published, now));
         if (editable) {
           visible.orWhere(mine => {
-            mine.whereIn('a.product_ref', editable.productRefs);
+            if (editable.productRefs) {
+              mine.whereIn('a.product_ref', editable.productRefs);
+            } else {
+              mine.whereNotNull('a.product_ref');
+            }
             if (editable.global) mine.orWhereNull('a.product_ref');
           });
         }

@@ -1306,6 +1306,19 @@ describe('announcement routes', () => {
       expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([
         onZ.id,
       ]);
+      // JANE reads everything outright and manages X through its conditions: the page's
+      // posts say which of them she may edit, each decided on its own product
+      const janes = await request(server)
+        .get(`${api}/announcements`)
+        .set(by(JANE));
+      const canEdit = Object.fromEntries(
+        janes.body.items.map((item: { id: string; canEdit: boolean }) => [
+          item.id,
+          item.canEdit,
+        ]),
+      );
+      expect(canEdit[onX.id]).toBe(true);
+      expect(canEdit[onZ.id]).toBe(false);
     });
   });
 

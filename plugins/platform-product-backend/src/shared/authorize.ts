@@ -70,11 +70,35 @@ export async function allowedOnProducts<T extends string>(
   permissions: Record<T, ResourcePermission<'platform-product'>>,
   credentials: BackstageCredentials,
 ): Promise<Record<T, Set<string>>> {
+  return allowedWhere(
+    deps,
+    await decisionsOn(deps, permissions, credentials),
+    productRefs,
+  );
+}
+
+/** The policy's decisions on these permissions, for any product: one `authorizeConditional`. */
+export async function decisionsOn<T extends string>(
+  deps: Pick<AuthorizeDeps, 'permissions'>,
+  permissions: Record<T, ResourcePermission<'platform-product'>>,
+  credentials: BackstageCredentials,
+): Promise<Record<T, PolicyDecision>> {
   const names = Object.keys(permissions) as T[];
   const decisions = await deps.permissions.authorizeConditional(
     names.map(name => ({ permission: permissions[name] })),
     { credentials },
   );
+  return Object.fromEntries(
+    names.map((name, i) => [name, decisions[i]]),
+  ) as Record<T, PolicyDecision>;
+}
+
+/** Where these decisions allow: the products of `productRefs` each one allows. */
+export async function allowedWhere<T extends string>(
+  deps: Omit<AuthorizeDeps, 'permissions'>,
+  decisions: Record<T, PolicyDecision>,
+  productRefs: string[],
+): Promise<Record<T, Set<string>>> {
   const products = new Map<
     string,
     Promise<PlatformProductEntityV1alpha1 | undefined>
@@ -83,8 +107,10 @@ export async function allowedOnProducts<T extends string>(
     if (!products.has(ref)) products.set(ref, deps.products.product(ref));
     return products.get(ref)!;
   };
+  const names = Object.keys(decisions) as T[];
   const allowed = await Promise.all(
-    decisions.map(async decision => {
+    names.map(async name => {
+      const decision = decisions[name];
       if (decision.result !== AuthorizeResult.CONDITIONAL) {
         return new Set(
           decision.result === AuthorizeResult.ALLOW ? productRefs : [],
