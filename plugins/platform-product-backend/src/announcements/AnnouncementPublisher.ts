@@ -1,3 +1,4 @@
+import { chunks } from '../shared/chunks';
 import {
   AuditorService,
   AuthService,
@@ -44,6 +45,8 @@ export type AnnouncementPublisherOptions = {
   claimTimeoutMs?: number;
   /** recipients per notification; default 100 */
   chunkSize?: number;
+  /** notifications in flight at once; default 4 */
+  parallelChunks?: number;
 };
 
 /**
@@ -136,17 +139,30 @@ export class AnnouncementPublisher {
             return this.lost(id);
           }
         }
+        // a few chunks in flight: the notifications backend works on each recipient in turn
+        // (its settings, the scope, the insert, a signal), so one chunk at a time leaves it idle
+        // between chunks; each chunk is marked as soon as it went out
+        const chunkSize = this.options.chunkSize ?? 100;
+        const parallel = this.options.parallelChunks ?? 4;
         for (;;) {
-          const users = await store.pendingRecipients(
+          const pending = await store.pendingRecipients(
             id,
-            this.options.chunkSize ?? 100,
+            chunkSize * parallel,
           );
-          if (!users.length) break;
-          await notifications.send({
-            recipients: { type: 'entity', entityRef: users },
-            payload,
-          });
-          if (!(await store.markNotified(id, claim, users, this.now()))) {
+          if (!pending.length) break;
+          // every chunk settles (and is marked when sent) before a failure is thrown
+          const results = await Promise.allSettled(
+            chunks(pending, chunkSize).map(async users => {
+              await notifications.send({
+                recipients: { type: 'entity', entityRef: users },
+                payload,
+              });
+              return store.markNotified(id, claim, users, this.now());
+            }),
+          );
+          const failed = results.find(r => r.status === 'rejected');
+          if (failed) throw (failed as PromiseRejectedResult).reason;
+          if (results.some(r => r.status === 'fulfilled' && !r.value)) {
             return this.lost(id);
           }
         }

@@ -1,3 +1,4 @@
+import { chunks } from '../shared/chunks';
 import { InputError } from '@backstage/errors';
 import {
   ANNOUNCEMENT_TOTAL_COUNT_CAP,
@@ -138,15 +139,8 @@ function likePattern(q: string) {
 const countOf = (rows: Array<Record<string, unknown>>, key = 'count') =>
   Number(rows[0]?.[key] ?? 0);
 
+/** rows per statement: well under the bound-parameter limits of SQLite and PostgreSQL */
 const CHUNK = 500;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
 
 export class DatabaseAnnouncementStore implements AnnouncementStore {
   static create(db: Knex) {
@@ -747,7 +741,7 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
         .where({ id, delivery_claim: claim })
         .update({ delivery_claimed_at: now });
       if (!renewed) return false;
-      for (const chunk of chunks(userRefs)) {
+      for (const chunk of chunks(userRefs, CHUNK)) {
         await tx('announcement_deliveries')
           .where('announcement_id', id)
           .whereIn('user_ref', chunk)
