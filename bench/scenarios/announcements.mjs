@@ -248,10 +248,10 @@ function publishEntities() {
   return out;
 }
 
-/** The notifications backend's default throttle: 10 sends per 50 ms (200/s) across the backend. */
+/** The notifications backend's throttle: app-config.bench.yaml's, or the APP_CONFIG_ override. */
 function notificationsThrottle() {
   const limit = Number(
-    process.env.APP_CONFIG_notifications_concurrencyLimit ?? 10,
+    process.env.APP_CONFIG_notifications_concurrencyLimit ?? 50,
   );
   const interval = process.env.APP_CONFIG_notifications_throttleInterval
     ? JSON.parse(process.env.APP_CONFIG_notifications_throttleInterval)
@@ -639,6 +639,54 @@ export const announcementsPublish = {
         () => floors.notifyInserts(audience),
         ctx,
       );
+      // the notifications backend alone: POST /api/notifications to the same users in requests of
+      // 1,000 (its JSON body limit is 100 kB), all at once (each recipient: its settings, the
+      // scope, the insert, a signal)
+      let alone = 0;
+      const backendAlone = await timed(
+        `floor: the notifications backend alone, ${AUDIENCE} users`,
+        PUBLISHES,
+        async () => {
+          const scope = `bench-floor-${Date.now()}-${alone++}`;
+          const users = [...audience.keys()];
+          const requests = [];
+          for (let i = 0; i < users.length; i += 1000) {
+            requests.push(
+              fetchJson(`${baseUrl}/api/notifications`, {
+                method: 'POST',
+                headers: {
+                  Authorization: 'Bearer bench-notifications-floor-only',
+                  'content-type': 'application/json',
+                },
+                body: JSON.stringify({
+                  recipients: {
+                    type: 'entity',
+                    entityRef: users.slice(i, i + 1000),
+                  },
+                  payload: {
+                    title: 'Bench floor',
+                    description: 'The notifications backend alone.',
+                    link: '/platform-news',
+                    topic: 'platform-product-announcements',
+                    scope,
+                  },
+                }),
+                timeoutMs: 600_000,
+              }),
+            );
+          }
+          await Promise.all(requests);
+          const [{ count }] = await notificationsDb.q(
+            `SELECT count(*) AS count FROM notification WHERE scope = :s`,
+            { s: scope },
+          );
+          if (Number(count) !== AUDIENCE)
+            throw new Error(
+              `floor: ${count} notifications, expected ${AUDIENCE}`,
+            );
+        },
+        ctx,
+      );
       const throttle = notificationsThrottle();
       const mean = a => a.reduce((s, x) => s + x, 0) / a.length;
       const summary = {
@@ -663,6 +711,7 @@ export const announcementsPublish = {
         'catalog-lookups': catalog,
         'delivery-writes': writes,
         'notification-inserts': inserts,
+        'notifications-backend-alone': backendAlone,
         publishes: details,
         summary,
         lines: [
@@ -681,7 +730,10 @@ export const announcementsPublish = {
               summary.throttleBoundMs / 1000,
               2,
             )} s; ` +
-            `floors (p50): all its SQL ${round(
+            `floors (p50): the notifications backend alone ${round(
+              backendAlone.p50 / 1000,
+              2,
+            )} s, all its SQL ${round(
               raw.p50 / 1000,
               2,
             )} s, catalog lookups ${round(

@@ -43,7 +43,7 @@ export type AnnouncementPublisherOptions = {
   now?: () => number;
   /** after this long a claimed delivery counts as crashed and is taken over; default 10 minutes */
   claimTimeoutMs?: number;
-  /** recipients per notification; default 100 */
+  /** recipients per notification; default 500 (a request body of ~20 kB) */
   chunkSize?: number;
   /** notifications in flight at once; default 4 */
   parallelChunks?: number;
@@ -142,7 +142,7 @@ export class AnnouncementPublisher {
         // a few chunks in flight: the notifications backend works on each recipient in turn
         // (its settings, the scope, the insert, a signal), so one chunk at a time leaves it idle
         // between chunks; each chunk is marked as soon as it went out
-        const chunkSize = this.options.chunkSize ?? 100;
+        const chunkSize = this.options.chunkSize ?? 500;
         const parallel = this.options.parallelChunks ?? 4;
         for (;;) {
           const pending = await store.pendingRecipients(
