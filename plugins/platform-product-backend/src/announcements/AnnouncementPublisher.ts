@@ -139,32 +139,38 @@ export class AnnouncementPublisher {
             return this.lost(id);
           }
         }
-        // a few chunks in flight: the notifications backend works on each recipient in turn
-        // (its settings, the scope, the insert, a signal), so one chunk at a time leaves it idle
-        // between chunks; each chunk is marked as soon as it went out
+        // A few chunks in flight, each refilled as soon as it is done: the notifications
+        // backend works on each recipient in turn (its settings, the scope, the insert, a
+        // signal), so one chunk at a time would leave it waiting on us. Each chunk is marked as
+        // soon as it went out; after a failure the chunks in flight settle, no new one starts.
         const chunkSize = this.options.chunkSize ?? 500;
         const parallel = this.options.parallelChunks ?? 4;
         for (;;) {
-          const pending = await store.pendingRecipients(
-            id,
-            chunkSize * parallel,
-          );
+          const pending = await store.pendingRecipients(id, 10_000);
           if (!pending.length) break;
-          // every chunk settles (and is marked when sent) before a failure is thrown
-          const results = await Promise.allSettled(
-            chunks(pending, chunkSize).map(async users => {
-              await notifications.send({
-                recipients: { type: 'entity', entityRef: users },
-                payload,
-              });
-              return store.markNotified(id, claim, users, this.now());
-            }),
-          );
-          const failed = results.find(r => r.status === 'rejected');
-          if (failed) throw (failed as PromiseRejectedResult).reason;
-          if (results.some(r => r.status === 'fulfilled' && !r.value)) {
-            return this.lost(id);
-          }
+          const queue = chunks(pending, chunkSize);
+          let lost = false;
+          let failure: { error: unknown } | undefined;
+          const worker = async () => {
+            for (;;) {
+              const users = queue.shift();
+              if (!users || lost || failure) return;
+              try {
+                await notifications.send({
+                  recipients: { type: 'entity', entityRef: users },
+                  payload,
+                });
+                if (!(await store.markNotified(id, claim, users, this.now()))) {
+                  lost = true;
+                }
+              } catch (error) {
+                failure ??= { error };
+              }
+            }
+          };
+          await Promise.all(Array.from({ length: parallel }, worker));
+          if (failure) throw failure.error;
+          if (lost) return this.lost(id);
         }
       }
       if (!(await store.finishDelivery(id, claim, this.now()))) {
