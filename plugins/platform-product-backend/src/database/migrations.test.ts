@@ -62,6 +62,7 @@ describe('migrations', () => {
       '20261126000000_feedback.js',
       '20261127000000_feedback_speed.js',
       '20261128000000_announcements.js',
+      '20261129000000_announcements_counts.js',
     ]);
   });
 
@@ -407,6 +408,33 @@ describe('migrations', () => {
         await expect(knex.schema.hasTable(table)).resolves.toBe(false);
       }
       await expect(knex.schema.hasTable('feedback_posts')).resolves.toBe(true);
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261129000000_announcements_counts.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const indexes = async () => {
+        if (knex.client.config.client === 'pg') {
+          const { rows } = await knex.raw(
+            `select indexname as name from pg_indexes where tablename = 'announcements'`,
+          );
+          return rows.map((row: { name: string }) => row.name);
+        }
+        return knex('sqlite_master')
+          .where({ type: 'index', tbl_name: 'announcements' })
+          .pluck('name');
+      };
+
+      await migrateUntilBefore(knex, '20261129000000_announcements_counts.js');
+      expect(await indexes()).not.toContain('announcements_visible_idx');
+      await migrateUpOnce(knex);
+      expect(await indexes()).toContain('announcements_visible_idx');
+      await migrateDownOnce(knex);
+      expect(await indexes()).not.toContain('announcements_visible_idx');
 
       await knex.destroy();
     },
