@@ -168,10 +168,18 @@ export async function waitFor(
 
 /** fetch with a timeout; loopback only. */
 export async function fetchJson(url, { timeoutMs = 30_000, ...init } = {}) {
-  const res = await fetch(url, {
-    ...init,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  const send = () =>
+    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  let res;
+  try {
+    res = await send();
+  } catch (error) {
+    // a kept-alive connection the backend closed while idle (its keep-alive timeout is 5 s,
+    // a seed takes longer): a GET is sent once more, on a new connection
+    if ((init.method ?? 'GET') !== 'GET' || error.name === 'TimeoutError')
+      throw error;
+    res = await send();
+  }
   const text = await res.text();
   let body;
   try {
