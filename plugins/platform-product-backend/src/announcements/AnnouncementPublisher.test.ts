@@ -262,7 +262,7 @@ describe('AnnouncementPublisher', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'resumes a delivery that failed midway, after the claim timeout, notifying each recipient once, %p',
+    'gives a delivery that failed midway up at once; the next run resumes it, notifying each recipient once, %p',
     async databaseId => {
       const { clock, notifications, audits, store, publisher } = await setup(
         databaseId,
@@ -281,12 +281,9 @@ describe('AnnouncementPublisher', () => {
         publishedAt: T0 + MINUTE,
         deliveredAt: null,
       });
-      // still claimed: another replica keeps off until the claim times out
-      clock.now += 5 * MINUTE;
-      await expect(publisher().publisher.deliverDue()).resolves.toBe(0);
-      expect(notifications.sent).toHaveLength(AUDIENCE.length - 1);
 
-      clock.now += 10 * MINUTE;
+      // not claimed any more: the next run (of any replica) resumes it, long before the timeout
+      clock.now += MINUTE;
       await expect(publisher().publisher.deliverDue()).resolves.toBe(1);
       expect(notifications.counts()).toEqual({
         [`platform-product:announcement:${due.id}`]: Object.fromEntries(
@@ -302,6 +299,49 @@ describe('AnnouncementPublisher', () => {
         { eventId: 'announcement-publish', outcome: 'fail' },
         { eventId: 'announcement-publish', outcome: 'success' },
       ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'takes over the delivery of a replica that died midway only after the claim timeout, %p',
+    async databaseId => {
+      const { clock, notifications, store, publisher } = await setup(
+        databaseId,
+      );
+      const due = await store.create(post());
+      clock.now = T0 + MINUTE;
+      // a replica claimed it, recorded the audience, notified one chunk, and died
+      const dead = 'claim-of-a-dead-replica';
+      await store.claimDelivery(
+        due.id,
+        dead,
+        clock.now,
+        clock.now - 10 * MINUTE,
+      );
+      await store.recordAudience(
+        due.id,
+        dead,
+        AUDIENCE.map(userRef => ({ userRef, teamRef: null })),
+        clock.now,
+      );
+      const [first] = await store.pendingRecipients(due.id, 1);
+      await store.markNotified(due.id, dead, [first], clock.now);
+
+      clock.now += 5 * MINUTE;
+      await expect(publisher().publisher.deliverDue()).resolves.toBe(0);
+      expect(notifications.sent).toHaveLength(0);
+
+      clock.now += 10 * MINUTE;
+      await expect(publisher().publisher.deliverDue()).resolves.toBe(1);
+      const sentTo = notifications.sent.flatMap(
+        n => (n.recipients as { entityRef: string[] }).entityRef,
+      );
+      expect(sentTo.sort()).toEqual(
+        AUDIENCE.filter(ref => ref !== first).sort(),
+      );
+      await expect(store.get(due.id)).resolves.toMatchObject({
+        deliveredAt: clock.now,
+      });
     },
   );
 

@@ -180,6 +180,9 @@ export class AnnouncementPublisher {
       return true;
     } catch (error) {
       await audit.fail({ error: error as Error });
+      // a failure we saw (not a crash) frees the post at once: the next run resumes it, rather
+      // than waiting out the claim timeout; if this fails too, the timeout still applies
+      await store.releaseDelivery(id, claim).catch(() => {});
       throw error;
     }
   }

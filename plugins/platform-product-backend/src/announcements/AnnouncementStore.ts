@@ -208,4 +208,6 @@ export interface AnnouncementStore {
   ): Promise<boolean>;
   /** Ends the delivery while the claim holds; false when it was lost. */
   finishDelivery(id: string, claim: string, now: number): Promise<boolean>;
+  /** Gives an unfinished delivery up while the claim holds, for the next run to resume. */
+  releaseDelivery(id: string, claim: string): Promise<void>;
 }

@@ -765,4 +765,11 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
       });
     return finished > 0;
   }
+
+  async releaseDelivery(id: string, claim: string): Promise<void> {
+    await this.db('announcements')
+      .where({ id, delivery_claim: claim })
+      .whereNull('delivered_at')
+      .update({ delivery_claim: null, delivery_claimed_at: null });
+  }
 }
