@@ -583,10 +583,9 @@ const RAW_HASH = createHash('sha256').update('raw-floor-author').digest('hex');
  * per-user daily count the service runs first (a post also counts in the post metrics' months
  * and days). PostgreSQL: the store's one-statement CTEs;
  * SQLite: its transactions, synchronously (better-sqlite3).
- * `authors`: 1 writes as one author like the route's load (the guest provider signs in one user,
- * whose day of items the count reads in full); 2,000 writes in turn as that many authors, the mix
- * of the issue's target, where each count reads a few index entries and no two writers share a
- * latest-rating row.
+ * `authors`: how many authors write in turn; feedback-write uses as many as its route's writers
+ * (2,000, the mix of the issue's target), so each count reads a few index entries and no two
+ * writers share a latest-rating row. With 1, every write is the bench user's.
  */
 export function writeFloor(q, db, { authors = 1 } = {}) {
   let n = 0;
