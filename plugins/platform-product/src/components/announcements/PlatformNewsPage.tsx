@@ -32,6 +32,7 @@ import { Route, Routes, useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { displayNameOf, refOf } from '../shared/entities';
+import { FilterSelect } from '../shared/FilterSelect';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
 import { AnnouncementView } from './AnnouncementView';
@@ -226,49 +227,32 @@ const PlatformNewsList = () => {
         }
       >
         <Box className={classes.filters}>
-          <TextField
-            select
+          <FilterSelect
             id="news-filter-product"
             label="Product"
             value={productRef}
-            onChange={e => setParam('product', e.target.value)}
-            SelectProps={{ native: true }}
-            variant="outlined"
-            size="small"
+            onChange={value => setParam('product', value)}
+            allLabel="All products"
+            options={(products.value ?? []).map(product => ({
+              value: product.ref,
+              label: product.title,
+            }))}
             className={classes.filter}
-            InputLabelProps={{ shrink: true }}
             disabled={products.loading}
-            error={!!products.error}
-            helperText={
-              products.error ? 'Could not load the products' : undefined
-            }
-          >
-            <option value="">All products</option>
-            {products.value?.map(product => (
-              <option key={product.ref} value={product.ref}>
-                {product.title}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            select
+            error={products.error ? 'Could not load the products' : undefined}
+          />
+          <FilterSelect
             id="news-filter-type"
             label="Type"
             value={type}
-            onChange={e => setParam('type', e.target.value)}
-            SelectProps={{ native: true }}
-            variant="outlined"
-            size="small"
+            onChange={value => setParam('type', value)}
+            allLabel="All types"
+            options={ANNOUNCEMENT_TYPES.map(t => ({
+              value: t,
+              label: TYPE_LABELS[t],
+            }))}
             className={classes.filter}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">All types</option>
-            {ANNOUNCEMENT_TYPES.map(t => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
-              </option>
-            ))}
-          </TextField>
+          />
           <TextField
             id="news-filter-tag"
             label="Tag"

@@ -30,9 +30,15 @@ import {
   STATUS_LABELS,
   TYPE_LABELS,
 } from './labels';
+import { FilterSelect } from '../shared/FilterSelect';
 import { VoteButton } from './VoteButton';
 
 const PAGE_SIZE = 20;
+
+const SORT_OPTIONS = [
+  { value: 'votes', label: 'Most votes' },
+  { value: 'recent', label: 'Most recent' },
+];
 
 const useStyles = makeStyles(
   theme => ({
@@ -233,59 +239,38 @@ export const FeedbackPostList = (props: {
   return (
     <InfoCard title="Posts" action={action}>
       <Box className={classes.filters}>
-        <TextField
-          select
+        <FilterSelect
           id="feedback-filter-type"
           label="Type"
           value={type}
-          onChange={e => setType(e.target.value as FeedbackPostType | '')}
-          SelectProps={{ native: true }}
-          variant="outlined"
-          size="small"
+          onChange={value => setType(value as FeedbackPostType | '')}
+          allLabel="All types"
+          options={FEEDBACK_POST_TYPES.map(t => ({
+            value: t,
+            label: TYPE_LABELS[t],
+          }))}
           className={classes.filter}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="">All types</option>
-          {FEEDBACK_POST_TYPES.map(t => (
-            <option key={t} value={t}>
-              {TYPE_LABELS[t]}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
+        />
+        <FilterSelect
           id="feedback-filter-status"
           label="Status"
           value={status}
-          onChange={e => setStatus(e.target.value as FeedbackStatus | '')}
-          SelectProps={{ native: true }}
-          variant="outlined"
-          size="small"
+          onChange={value => setStatus(value as FeedbackStatus | '')}
+          allLabel="All statuses"
+          options={FEEDBACK_STATUSES.map(s => ({
+            value: s,
+            label: STATUS_LABELS[s],
+          }))}
           className={classes.filter}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="">All statuses</option>
-          {FEEDBACK_STATUSES.map(s => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
+        />
+        <FilterSelect
           id="feedback-sort"
           label="Sort by"
           value={sort}
-          onChange={e => setSort(e.target.value as 'recent' | 'votes')}
-          SelectProps={{ native: true }}
-          variant="outlined"
-          size="small"
+          onChange={value => setSort(value as 'recent' | 'votes')}
+          options={SORT_OPTIONS}
           className={classes.filter}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="votes">Most votes</option>
-          <option value="recent">Most recent</option>
-        </TextField>
+        />
         <TextField
           id="feedback-search"
           label="Search"
