@@ -483,15 +483,14 @@ export class AnnouncementService {
     // the products in scope, readable and (for drafts) editable; undefined: every product
     let readable: string[] | undefined;
     let editable: string[] | undefined;
+    let globalManage = false;
     // whether the caller may edit what ends up on the page
     let canOn: (productRefs: string[]) => Promise<Permissions>;
     if (global) {
-      const every = await this.everyProduct(credentials, {
-        drafts,
-        edits: true,
-      });
-      ({ readable, editable } = every);
-      canOn = every.canOn;
+      ({ readable, editable, globalManage, canOn } = await this.everyProduct(
+        credentials,
+        { drafts, edits: true },
+      ));
     } else {
       const candidates = q.productRef
         ? (await this.product(q.productRef), [q.productRef])
@@ -517,7 +516,7 @@ export class AnnouncementService {
       unread: q.unread,
       viewerRef,
       editable: drafts
-        ? { productRefs: editable, global: (await canOn([])).globalManage }
+        ? { productRefs: editable, global: globalManage }
         : undefined,
       now,
       limit: q.limit,
@@ -550,6 +549,7 @@ export class AnnouncementService {
   ): Promise<{
     readable?: string[];
     editable?: string[];
+    globalManage: boolean;
     canOn: (productRefs: string[]) => Promise<Permissions>;
   }> {
     // services read, never edit
@@ -579,6 +579,7 @@ export class AnnouncementService {
       return {
         readable: allRead ? undefined : [],
         editable: allManaged ? undefined : [],
+        globalManage,
         canOn,
       };
     }
@@ -588,6 +589,7 @@ export class AnnouncementService {
     return {
       readable,
       editable: readable.filter(ref => can.manage.has(ref)),
+      globalManage,
       canOn,
     };
   }
