@@ -315,7 +315,7 @@ describe('DatabaseAnnouncementStore', () => {
       const soon = await event(T0 + 2 * HOUR, 'Soon demo');
       const running = await event(T0 + HOUR / 2, 'Running demo');
       const tagged = await store.create(
-        post({ tags: ['kubernetes'], body: 'About 100% _pods_' }),
+        post({ tags: ['kubernetes', 'ci'], body: 'About 100% _pods_' }),
       );
       await store.create(post({ type: 'incident', title: 'Outage' }));
 
@@ -342,8 +342,11 @@ describe('DatabaseAnnouncementStore', () => {
 
       const byTag = await store.list({ ...base, tag: 'kubernetes' });
       expect(byTag.items.map(item => item.id)).toEqual([tagged.id]);
+      // each item carries its own tags, sorted; a post without tags has none
+      expect(byTag.items[0].tags).toEqual(['ci', 'kubernetes']);
       const byType = await store.list({ ...base, type: 'incident' });
       expect(byType.items.map(item => item.title)).toEqual(['Outage']);
+      expect(byType.items[0].tags).toEqual([]);
       // LIKE wildcards in q are literal
       const byText = await store.list({ ...base, q: '100%' });
       expect(byText.items.map(item => item.id)).toEqual([tagged.id]);

@@ -44,12 +44,20 @@ type Row = {
   updated_at: number | string;
   read_at?: number | string | null;
   acknowledged_at?: number | string | null;
+  /** from tagsColumn: an array on PostgreSQL, JSON text on SQLite */
+  tags: string[] | string | null;
 };
 
 const num = (value: number | string | null | undefined) =>
   value === null || value === undefined ? null : Number(value);
 
-function toAnnouncement(row: Row, tags: string[]): AnnouncementWithMarks {
+function tagsOf(row: Row): string[] {
+  const tags: string[] =
+    typeof row.tags === 'string' ? JSON.parse(row.tags) : row.tags ?? [];
+  return tags.sort();
+}
+
+function toAnnouncement(row: Row): AnnouncementWithMarks {
   return {
     id: row.id,
     productRef: row.product_ref,
@@ -57,7 +65,7 @@ function toAnnouncement(row: Row, tags: string[]): AnnouncementWithMarks {
     title: row.title,
     summary: row.summary,
     body: row.body,
-    tags,
+    tags: tagsOf(row),
     pinned: Boolean(row.pinned),
     draft: Boolean(row.draft),
     authorRef: row.author_ref,
@@ -160,25 +168,18 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     return this.isPostgres ? (query.forUpdate() as T) : query;
   }
 
-  private async tagsOf(
-    ids: string[],
-    db: Knex = this.db,
-  ): Promise<Map<string, string[]>> {
-    const tags = new Map<string, string[]>(ids.map(id => [id, []]));
-    if (!ids.length) return tags;
-    const rows = await db('announcement_tags')
-      .whereIn('announcement_id', ids)
-      .orderBy(['announcement_id', 'tag']);
-    for (const row of rows) tags.get(row.announcement_id)?.push(row.tag);
-    return tags;
-  }
-
-  private async withTags(rows: Row[], db: Knex = this.db) {
-    const tags = await this.tagsOf(
-      rows.map(row => row.id),
-      db,
-    );
-    return rows.map(row => toAnnouncement(row, tags.get(row.id) ?? []));
+  /**
+   * The post's tags as a column of its row (`a` is the post), so a read is one round trip:
+   * a correlated subquery, evaluated for the rows returned only (after the LIMIT).
+   */
+  private tagsColumn(db: Knex = this.db) {
+    return this.isPostgres
+      ? db.raw(
+          'array(select t.tag from announcement_tags t where t.announcement_id = a.id order by t.tag) as tags',
+        )
+      : db.raw(
+          '(select json_group_array(t.tag) from announcement_tags t where t.announcement_id = a.id) as tags',
+        );
   }
 
   /** The post with the viewer's marks: one join, no viewer matches ''. */
@@ -189,7 +190,7 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
           .on('r.announcement_id', '=', 'a.id')
           .andOn('r.user_ref', '=', db.raw('?', [viewerRef ?? ''])),
       )
-      .select('a.*', 'r.read_at', 'r.acknowledged_at');
+      .select('a.*', 'r.read_at', 'r.acknowledged_at', this.tagsColumn(db));
   }
 
   async create(
@@ -219,12 +220,8 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     id: string,
     viewerRef?: string,
   ): Promise<AnnouncementWithMarks | undefined> {
-    // the tags in parallel: a missing post just has none
-    const [row, tags] = await Promise.all([
-      this.withMarks(viewerRef).where('a.id', id).first(),
-      this.tagsOf([id]),
-    ]);
-    return row ? toAnnouncement(row, tags.get(id) ?? []) : undefined;
+    const row = await this.withMarks(viewerRef).where('a.id', id).first();
+    return row ? toAnnouncement(row) : undefined;
   }
 
   async update(
@@ -425,7 +422,7 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     ]);
     const total = countOf(counts, 'total');
     const unread = countOf(counts, 'unread');
-    const items = await this.withTags(rows.slice(0, query.limit));
+    const items = rows.slice(0, query.limit).map(toAnnouncement);
     const last = rows[query.limit - 1];
     let nextCursor: string | null = null;
     if (rows.length > query.limit) {
@@ -506,7 +503,7 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
     now: number;
   }): Promise<StoredAnnouncement[]> {
     const rows = this.published(this.db<Row>('announcements as a'), query.now)
-      .select('a.*')
+      .select('a.*', this.tagsColumn())
       .where('a.pinned', true)
       .whereIn('a.type', query.types)
       .orderBy([
@@ -524,7 +521,7 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
           .andWhere('d.user_ref', query.viewerRef),
       );
     }
-    return this.withTags(await rows);
+    return (await rows).map(toAnnouncement);
   }
 
   async setFollow(
@@ -681,9 +678,12 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
       ),
     });
     if (!claimed) return undefined;
-    const row = await this.db<Row>('announcements').where('id', id).first();
+    const row: Row | undefined = await this.db<Row>('announcements as a')
+      .select('a.*', this.tagsColumn())
+      .where('a.id', id)
+      .first();
     if (!row || row.delivery_claim !== claim) return undefined;
-    const [post] = await this.withTags([row]);
+    const post = toAnnouncement(row);
     return { ...post, audienceRecorded: row.audience_recorded_at !== null };
   }
 

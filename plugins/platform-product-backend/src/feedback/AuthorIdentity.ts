@@ -6,7 +6,9 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
+  createSecretKey,
   hkdfSync,
+  KeyObject,
   randomBytes,
 } from 'node:crypto';
 
@@ -38,13 +40,14 @@ export class AuthorIdentity {
     return new AuthorIdentity(secret);
   }
 
-  private readonly hashKey: Buffer;
+  // a KeyObject, so each hash does not import the key again (every feedback request hashes)
+  private readonly hashKey: KeyObject;
   private readonly encryptionKey: Buffer;
 
   constructor(secret: string) {
     const derive = (info: string) =>
       Buffer.from(hkdfSync('sha256', secret, 'platform-product', info, 32));
-    this.hashKey = derive('feedback-author-hash');
+    this.hashKey = createSecretKey(derive('feedback-author-hash'));
     this.encryptionKey = derive('feedback-author-encryption');
   }
 
