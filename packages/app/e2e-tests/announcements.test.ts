@@ -255,3 +255,45 @@ test('news: a user outside the adopting teams follows a product and is notified 
   await shot(follower, 'news-follower-notified');
   await followerContext.close();
 });
+
+test('news: a published post is found in Backstage search and opens from there', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  // one word no other document has: the search index is rebuilt every minute in the demo
+  const word = `canary${Date.now()}`;
+  const title = `Progressive rollouts with ${word}`;
+
+  await signIn(page, PM);
+  const dialog = await openNewAnnouncement(page);
+  await dialog.getByRole('radio', { name: /Release/ }).check();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Summary').fill('Ship to 5% of traffic first.');
+  await dialog.getByLabel('Body').fill('Set `rollout: progressive`.');
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog).toBeHidden();
+
+  const readerContext = await browser.newContext({ baseURL });
+  const reader = await readerContext.newPage();
+  await signIn(reader, DEVELOPER);
+  const result = reader.getByRole('link', { name: title });
+  // the collator's next run (every minute) indexes it
+  await expect(async () => {
+    await reader.goto(`/search?query=${word}`);
+    await reader
+      .getByRole('navigation', { name: 'filter by type' })
+      .getByText('Platform news')
+      .click();
+    await expect(result).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  await expect(reader.getByText('Ship to 5% of traffic first.')).toBeVisible();
+  await shot(reader, 'news-search');
+
+  await result.click();
+  await expect(reader.getByRole('heading', { name: title })).toBeVisible();
+  await expect(reader.getByTestId('announcement-body')).toContainText(
+    'rollout: progressive',
+  );
+  await readerContext.close();
+});
