@@ -248,10 +248,10 @@ function publishEntities() {
   return out;
 }
 
-/** The notifications backend's throttle: app-config.bench.yaml's, or the APP_CONFIG_ override. */
+/** The notifications backend's throttle: the demo's app-config.yaml's, or the APP_CONFIG_ override. */
 function notificationsThrottle() {
   const limit = Number(
-    process.env.APP_CONFIG_notifications_concurrencyLimit ?? 50,
+    process.env.APP_CONFIG_notifications_concurrencyLimit ?? 100,
   );
   const interval = process.env.APP_CONFIG_notifications_throttleInterval
     ? JSON.parse(process.env.APP_CONFIG_notifications_throttleInterval)
