@@ -256,7 +256,7 @@ test('news: a user outside the adopting teams follows a product and is notified 
   await followerContext.close();
 });
 
-test('news: a published post is found in Backstage search and opens from there', async ({
+test('news: a published post is found in Backstage search and in the Atom feed', async ({
   page,
   browser,
   baseURL,
@@ -295,5 +295,16 @@ test('news: a published post is found in Backstage search and opens from there',
   await expect(reader.getByTestId('announcement-body')).toContainText(
     'rollout: progressive',
   );
+
+  // the product's feed opens in a tab of its own, which sends the user cookie, not a token
+  await reader.goto(`${PRODUCT_PAGE}/news`);
+  await expect(reader.getByText(title)).toBeVisible();
+  await shot(reader, 'news-tab-reader');
+  const feedTab = reader.waitForEvent('popup');
+  await reader.getByRole('button', { name: 'Atom feed' }).click();
+  const feed = await feedTab;
+  await expect(feed.locator('body')).toContainText(title);
+  await expect(feed.locator('body')).toContainText('Deployment Platform news');
+  await shot(feed, 'news-atom-feed');
   await readerContext.close();
 });

@@ -188,6 +188,12 @@ export const platformProductPlugin = createBackendPlugin({
             createAnnouncementsRouter({ httpAuth, announcements }),
           ]),
         );
+        // the Atom feed opens in a browser tab (or a feed reader in it), which sends no token:
+        // Backstage's user cookie, which the app sets first, stands in for it
+        deps.httpRouter.addAuthPolicy({
+          path: '/announcements/feed',
+          allow: 'user-cookie',
+        });
       },
     });
   },

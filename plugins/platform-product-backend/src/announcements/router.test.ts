@@ -1116,6 +1116,23 @@ describe('announcement routes', () => {
         expect(denied.status).toBe(403);
       });
 
+      it("opens the feed in a browser tab with Backstage's user cookie, as that user", async () => {
+        const post = await created(JANE, release({ title: 'Cookie release' }));
+        const tab = await request(server)
+          .get(`${api}/announcements/feed`)
+          .query({ productRef: X })
+          .set('Cookie', mockCredentials.limitedUser.cookie(ALICE));
+        expect(tab.status).toBe(200);
+        expect(tab.text).toContain(`urn:uuid:${post.id}`);
+
+        // the cookie's reader is still checked against the policy
+        const outsider = await request(server)
+          .get(`${api}/announcements/feed`)
+          .query({ productRef: X })
+          .set('Cookie', mockCredentials.limitedUser.cookie(OUTSIDER));
+        expect(outsider.status).toBe(403);
+      });
+
       it('serves an event as iCalendar, and 400 for a post that is no event', async () => {
         const event = await created(
           JANE,

@@ -32,7 +32,15 @@ export function createAnnouncementsRouter(options: {
   });
 
   router.get('/announcements/feed', async (req, res) => {
-    const xml = await announcements.feed(req.query, await anyone(req));
+    // a tab or feed reader sends the user cookie (limited access: enough to read)
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+      allowLimitedAccess: true,
+    });
+    const xml = await announcements.feed(req.query, {
+      credentials,
+      request: req,
+    });
     res.status(200).type('application/atom+xml; charset=utf-8').send(xml);
   });
 

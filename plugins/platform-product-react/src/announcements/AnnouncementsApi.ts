@@ -72,4 +72,9 @@ export interface PlatformProductAnnouncementsApi {
   dismissAnnouncement(id: string): Promise<void>;
   /** An event as an iCalendar file (`.ics`). */
   getAnnouncementEventCalendar(id: string): Promise<Blob>;
+  /**
+   * The address of the Atom feed of a product's news (of all news without one), to open in
+   * this browser: sets Backstage's user cookie for the plugin first, since a tab sends no token.
+   */
+  getAnnouncementFeedUrl(productRef?: string): Promise<string>;
 }

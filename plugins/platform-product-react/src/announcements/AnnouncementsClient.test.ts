@@ -184,6 +184,28 @@ describe('PlatformProductClient announcements', () => {
     expect(blob.type).toBe('text/calendar');
   });
 
+  it("sets the user cookie, then gives the feed's address for a browser tab", async () => {
+    const { client, fetch, call } = setup({
+      expiresAt: '2026-12-03T09:00:00Z',
+    });
+    const url = await client.getAnnouncementFeedUrl(productRef);
+    expect(call(0).url.pathname).toBe(
+      '/api/platform-product/.backstage/auth/v1/cookie',
+    );
+    expect(fetch.mock.calls[0][1]).toEqual({ credentials: 'include' });
+    const feed = new URL(url);
+    expect(feed.pathname).toBe('/api/platform-product/announcements/feed');
+    expect(Object.fromEntries(feed.searchParams)).toEqual({ productRef });
+    expect(await client.getAnnouncementFeedUrl()).toBe(
+      'http://backstage.test/api/platform-product/announcements/feed',
+    );
+
+    const refused = setup({}, 401);
+    await expect(
+      refused.client.getAnnouncementFeedUrl(productRef),
+    ).rejects.toBeInstanceOf(ResponseError);
+  });
+
   it('throws a ResponseError carrying the validation message', async () => {
     const { client } = setup(
       {

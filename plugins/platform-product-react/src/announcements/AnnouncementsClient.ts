@@ -116,4 +116,13 @@ export class PlatformProductAnnouncementsClient
     const response = await this.requests.fetch(`${postPath(id)}/event.ics`);
     return response.blob();
   }
+
+  async getAnnouncementFeedUrl(productRef?: string): Promise<string> {
+    await this.requests.issueUserCookie();
+    const query = new URLSearchParams(productRef ? { productRef } : {});
+    const search = query.toString();
+    return this.requests.url(
+      search ? `/announcements/feed?${search}` : '/announcements/feed',
+    );
+  }
 }

@@ -36,6 +36,20 @@ export class BackendRequests {
     return response;
   }
 
+  /**
+   * Backstage's user cookie for the plugin (`/.backstage/auth/v1/cookie`, valid about an hour),
+   * so that the browser can open a route that allows it without the fetchApi's token.
+   */
+  async issueUserCookie(): Promise<void> {
+    const response = await this.fetchApi.fetch(
+      await this.url('/.backstage/auth/v1/cookie'),
+      { credentials: 'include' },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+  }
+
   async json<T>(
     path: string,
     init?: { method: string; body?: unknown },

@@ -137,6 +137,12 @@ export function announcementsApi(
     getAnnouncementEventCalendar: jest.fn(
       async () => new Blob(['BEGIN:VCALENDAR'], { type: 'text/calendar' }),
     ),
+    getAnnouncementFeedUrl: jest.fn(
+      async (ref?: string) =>
+        `http://backstage.test/api/platform-product/announcements/feed${
+          ref ? `?productRef=${encodeURIComponent(ref)}` : ''
+        }`,
+    ),
     ...overrides,
   } as jest.Mocked<Partial<PlatformProductApi>>;
 }

@@ -23,6 +23,7 @@ import { displayNameOf, refOf } from '../shared/entities';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { AnnouncementSummary } from './AnnouncementSummary';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
+import { FeedButton } from './FeedButton';
 import { FollowButton } from './FollowButton';
 import { PostActions } from './PostActions';
 import { countLabel } from './labels';
@@ -177,6 +178,7 @@ export const EntityProductNewsContent = () => {
             </Typography>
           </Box>
           <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+            <FeedButton productRef={productRef} />
             <FollowButton
               productRef={productRef}
               onError={message => setNotice({ severity: 'error', message })}

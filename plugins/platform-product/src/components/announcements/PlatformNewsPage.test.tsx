@@ -111,6 +111,23 @@ describe('PlatformNewsPage', () => {
     );
   });
 
+  it('opens the Atom feed of all news in a new tab', async () => {
+    const { api, render } = setup();
+    const open = jest.spyOn(window, 'open').mockImplementation(() => null);
+    await render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Atom feed/ }),
+    );
+    await waitFor(() =>
+      expect(open).toHaveBeenCalledWith(
+        'http://backstage.test/api/platform-product/announcements/feed',
+        '_blank',
+      ),
+    );
+    expect(api.getAnnouncementFeedUrl).toHaveBeenCalledWith(undefined);
+    open.mockRestore();
+  });
+
   it('keeps what the user types across a pause in the search', async () => {
     const { api, render } = setup();
     await render();

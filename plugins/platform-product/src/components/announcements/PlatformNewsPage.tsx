@@ -36,6 +36,7 @@ import { FilterSelect } from '../shared/FilterSelect';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
 import { AnnouncementView } from './AnnouncementView';
+import { FeedButton } from './FeedButton';
 import { countLabel, TYPE_LABELS } from './labels';
 
 const PAGE_SIZE = 20;
@@ -201,16 +202,19 @@ const PlatformNewsList = () => {
         title="What's new on the platforms"
         description="Releases, deprecations, maintenance, incidents and events."
       >
-        {canPostGlobal && (
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-            onClick={() => setCreating(true)}
-          >
-            New global announcement
-          </Button>
-        )}
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          <FeedButton />
+          {canPostGlobal && (
+            <Button
+              variant="contained"
+              color="primary"
+              startIcon={<AddIcon />}
+              onClick={() => setCreating(true)}
+            >
+              New global announcement
+            </Button>
+          )}
+        </Box>
       </ContentHeader>
       {notice && (
         <Box mb={2}>
