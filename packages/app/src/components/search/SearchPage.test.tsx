@@ -38,7 +38,7 @@ const results = {
 };
 
 describe('SearchPage', () => {
-  it('offers platform news as a result type and shows news results with their own item', async () => {
+  it('searches every type by default, shows news results with their own item, and filters to platform news', async () => {
     const searchApi = new MockSearchApi(results);
     const query = jest.spyOn(searchApi, 'query');
     await renderInTestApp(
@@ -47,6 +47,15 @@ describe('SearchPage', () => {
       </TestApiProvider>,
     );
 
+    // nothing is asked before there is a term, then every type (no type filter)
+    expect(query).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByRole('textbox'), 'deploy');
+    await waitFor(() =>
+      expect(query).toHaveBeenLastCalledWith(
+        expect.objectContaining({ term: 'deploy', types: [] }),
+        expect.anything(),
+      ),
+    );
     const items = await screen.findAllByRole('listitem');
     const news = items.find(item => within(item).queryByTitle('Deprecation'));
     expect(news).toBeDefined();
