@@ -236,6 +236,22 @@ describe('DatabaseFeedbackStore', () => {
         ids[6],
         ...untouched,
       ]);
+
+      // the voter's own votes are marked on the page; without a voter, none is
+      const page = (voterRef?: string) =>
+        store.listPosts({
+          productRef: P,
+          sort: 'votes',
+          limit: 10,
+          includeHidden: false,
+          voterRef,
+        });
+      const marked = await page('user:default/v1');
+      expect(marked.items.filter(p => p.votedByMe).map(p => p.id)).toEqual([
+        ids[3],
+        ...tied,
+      ]);
+      expect((await page()).items.some(p => p.votedByMe)).toBe(false);
       await knex.destroy();
     },
   );

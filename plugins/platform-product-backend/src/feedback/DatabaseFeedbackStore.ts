@@ -6,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import {
   FeedbackStore,
+  ListedPost,
   NewPost,
   Page,
   PostChange,
@@ -598,7 +599,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     return row && toPost(row);
   }
 
-  async listPosts(query: PostQuery): Promise<Page<StoredPost>> {
+  async listPosts(query: PostQuery): Promise<Page<ListedPost>> {
     const filtered = this.db<PostRow>('feedback_posts').where(
       'product_ref',
       query.productRef,
@@ -616,7 +617,21 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       );
     }
 
-    const page = filtered.clone();
+    // The voter's marks come with the page: one probe of the votes' primary key for each row
+    // returned, instead of a second round trip after the page. A scalar subquery with LIMIT,
+    // not EXISTS: PostgreSQL turns an EXISTS here into a hashed scan of all the voter's votes
+    // (22 ms at 100,000 posts, against 0.2 ms).
+    const page = filtered
+      .clone()
+      .select(
+        'feedback_posts.*',
+        query.voterRef
+          ? this.db.raw(
+              '(select 1 from feedback_votes v where v.post_id = feedback_posts.id and v.voter_ref = ? limit 1) as voted_by_me',
+              [query.voterRef],
+            )
+          : this.db.raw('null as voted_by_me'),
+      );
     if (query.sort === 'votes') {
       page.orderBy([
         { column: 'vote_count', order: 'desc' },
@@ -649,7 +664,10 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         ? filtered.count({ count: '*' }).then(counts => countOf(counts))
         : this.countFromAggregates(query),
     ]);
-    const items = rows.slice(0, query.limit).map(toPost);
+    const items = rows.slice(0, query.limit).map(row => ({
+      ...toPost(row),
+      votedByMe: Boolean((row as { voted_by_me?: unknown }).voted_by_me),
+    }));
     const last = items[items.length - 1];
     let nextCursor: string | null = null;
     if (rows.length > query.limit) {

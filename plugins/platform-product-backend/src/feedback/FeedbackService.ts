@@ -333,17 +333,12 @@ export class FeedbackService {
       cursor: q.cursor,
       authorHash,
       includeHidden: can.moderate,
+      voterRef: viewerHash ? await this.userRef(ctx.credentials) : undefined,
     });
-    const voted = viewerHash
-      ? await this.store.votedBy(
-          page.items.map(post => post.id),
-          await this.userRef(ctx.credentials),
-        )
-      : new Set<string>();
     return {
       ...page,
       items: page.items.map(post =>
-        this.postView(post, viewerHash, voted.has(post.id)),
+        this.postView(post, viewerHash, post.votedByMe),
       ),
     };
   }

@@ -76,7 +76,12 @@ export interface PostQuery {
   /** only this author's posts */
   authorHash?: string;
   includeHidden: boolean;
+  /** whose vote marks each post of the page (`votedByMe`); none without */
+  voterRef?: string;
 }
+
+/** A post of a list page, with the voter's mark. */
+export type ListedPost = StoredPost & { votedByMe: boolean };
 
 export interface RatingQuery {
   productRef: string;
@@ -125,7 +130,7 @@ export interface FeedbackStore {
 
   addPost(post: NewPost): Promise<StoredPost>;
   getPost(id: string): Promise<StoredPost | undefined>;
-  listPosts(query: PostQuery): Promise<Page<StoredPost>>;
+  listPosts(query: PostQuery): Promise<Page<ListedPost>>;
   /** Returns the changed post, or undefined when it is gone or its status moved meanwhile. */
   updatePost(id: string, change: PostChange): Promise<StoredPost | undefined>;
   deletePost(id: string): Promise<boolean>;
