@@ -24,6 +24,20 @@ async function openNewAnnouncement(page: Page) {
   return dialog;
 }
 
+/** The PM publishes a release of the Deployment Platform through the News tab's dialog. */
+async function publishRelease(
+  page: Page,
+  post: { title: string; summary: string; body: string },
+) {
+  const dialog = await openNewAnnouncement(page);
+  await dialog.getByRole('radio', { name: /Release/ }).check();
+  await dialog.getByLabel('Title').fill(post.title);
+  await dialog.getByLabel('Summary').fill(post.summary);
+  await dialog.getByLabel('Body').fill(post.body);
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 // Jane Doe is the PM of the Deployment Platform; Kim Nguyen's team (payments-worker
 // depends on deploy-cli) is one of its adopting teams.
 test('news: the PM posts a deprecation, a developer of a consuming team sees it, is notified and acknowledges, the PM sees the count move', async ({
@@ -240,13 +254,11 @@ test('news: a user outside the adopting teams follows a product and is notified 
   ).toBeVisible();
 
   await signIn(page, PM);
-  const dialog = await openNewAnnouncement(page);
-  await dialog.getByRole('radio', { name: /Release/ }).check();
-  await dialog.getByLabel('Title').fill(title);
-  await dialog.getByLabel('Summary').fill('Rollbacks in one command.');
-  await dialog.getByLabel('Body').fill('Upgrade with `brew upgrade deploy`.');
-  await dialog.getByRole('button', { name: 'Publish' }).click();
-  await expect(dialog).toBeHidden();
+  await publishRelease(page, {
+    title,
+    summary: 'Rollbacks in one command.',
+    body: 'Upgrade with `brew upgrade deploy`.',
+  });
 
   await follower.goto('/notifications');
   await expect(
@@ -266,13 +278,11 @@ test('news: a published post is found in Backstage search and in the Atom feed',
   const title = `Progressive rollouts with ${word}`;
 
   await signIn(page, PM);
-  const dialog = await openNewAnnouncement(page);
-  await dialog.getByRole('radio', { name: /Release/ }).check();
-  await dialog.getByLabel('Title').fill(title);
-  await dialog.getByLabel('Summary').fill('Ship to 5% of traffic first.');
-  await dialog.getByLabel('Body').fill('Set `rollout: progressive`.');
-  await dialog.getByRole('button', { name: 'Publish' }).click();
-  await expect(dialog).toBeHidden();
+  await publishRelease(page, {
+    title,
+    summary: 'Ship to 5% of traffic first.',
+    body: 'Set `rollout: progressive`.',
+  });
 
   const readerContext = await browser.newContext({ baseURL });
   const reader = await readerContext.newPage();

@@ -14,6 +14,12 @@ import {
 
 const postPath = (id: string) => `/announcements/${encodeURIComponent(id)}`;
 
+/** A path scoped to one product when a ref is given, else unscoped (global or all). */
+const maybeForProduct = (path: string, productRef?: string) =>
+  productRef
+    ? `${path}?${new URLSearchParams({ productRef }).toString()}`
+    : path;
+
 /**
  * The announcements part of the Platform Product client, on top of the
  * feedback part (`PlatformProductClient` adds the rest).
@@ -101,10 +107,8 @@ export class PlatformProductAnnouncementsClient
   }
 
   async getAnnouncementBanners(productRef?: string): Promise<Announcement[]> {
-    const query = new URLSearchParams(productRef ? { productRef } : {});
-    const search = query.toString();
     return this.requests.json<Announcement[]>(
-      search ? `/announcements/banners?${search}` : '/announcements/banners',
+      maybeForProduct('/announcements/banners', productRef),
     );
   }
 
@@ -119,10 +123,8 @@ export class PlatformProductAnnouncementsClient
 
   async getAnnouncementFeedUrl(productRef?: string): Promise<string> {
     await this.requests.issueUserCookie();
-    const query = new URLSearchParams(productRef ? { productRef } : {});
-    const search = query.toString();
     return this.requests.url(
-      search ? `/announcements/feed?${search}` : '/announcements/feed',
+      maybeForProduct('/announcements/feed', productRef),
     );
   }
 }

@@ -1,6 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 
+async function ok(response: Response): Promise<Response> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  return response;
+}
+
 /** Requests to the `platform-product` backend; a non-2xx answer throws a ResponseError. */
 export class BackendRequests {
   private readonly discoveryApi: DiscoveryApi;
@@ -30,10 +37,7 @@ export class BackendRequests {
           }),
         })
       : await this.fetchApi.fetch(url);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return ok(response);
   }
 
   /**
@@ -41,13 +45,11 @@ export class BackendRequests {
    * so that the browser can open a route that allows it without the fetchApi's token.
    */
   async issueUserCookie(): Promise<void> {
-    const response = await this.fetchApi.fetch(
-      await this.url('/.backstage/auth/v1/cookie'),
-      { credentials: 'include' },
+    await ok(
+      await this.fetchApi.fetch(await this.url('/.backstage/auth/v1/cookie'), {
+        credentials: 'include',
+      }),
     );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
   }
 
   async json<T>(

@@ -1,7 +1,5 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import { ReactNode, useState } from 'react';
-import { errorMessage } from './errorMessage';
+import { ReactNode } from 'react';
+import { ActionButton } from './ActionButton';
 
 /** Saves a file the browser got through the fetchApi (so with the user's token). */
 function saveBlob(blob: Blob, fileName: string) {
@@ -29,30 +27,14 @@ export const DownloadButton = (props: {
   color?: 'default' | 'primary';
 }) => {
   const { download, fileName, what, icon, children, color } = props;
-  const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      saveBlob(await download(), fileName);
-    } catch (e) {
-      alertApi.post({
-        message: `Could not download ${what}: ${errorMessage(e)}`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button
-      variant="outlined"
+    <ActionButton
+      action={async () => saveBlob(await download(), fileName)}
+      failure={`Could not download ${what}`}
+      icon={icon}
       color={color}
-      startIcon={icon}
-      onClick={onClick}
-      disabled={busy}
     >
       {children}
-    </Button>
+    </ActionButton>
   );
 };
