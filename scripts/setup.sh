@@ -47,3 +47,4 @@ if [ "${CI:-}" = "true" ]; then
 else
   yarn install
 fi
+export PLATFORM_PRODUCT_SETUP_DONE=1

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every check: type check, lint, prettier, unit and store tests, browser tests.
+# Runs every check: type check, build and pack, lint, prettier, unit and store tests, browser tests.
 # Installs what is missing first, like start.sh. Store tests also run on PostgreSQL when
 # BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (.ci/run sets it).
 set -euo pipefail
@@ -32,6 +32,7 @@ step() {
 }
 
 step "type check" yarn tsc
+step "build and pack every published package" bash scripts/pack.sh
 step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
 step "unit and store tests" env CI=true yarn backstage-cli repo test

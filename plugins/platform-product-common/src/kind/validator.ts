@@ -3,10 +3,17 @@ import {
   entityKindSchemaValidator,
   parseEntityRef,
 } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import schema from './PlatformProduct.v1alpha1.schema.json';
 import { PlatformProductEntityV1alpha1 } from './types';
 
-export { schema as platformProductEntityV1alpha1Schema };
+/**
+ * The JSON schema of the PlatformProduct kind. Typed here so that the published
+ * type declarations do not import the JSON file, which is bundled into the code.
+ *
+ * @public
+ */
+export const platformProductEntityV1alpha1Schema: JsonObject = schema;
 
 const validateSchema =
   entityKindSchemaValidator<PlatformProductEntityV1alpha1>(schema);
