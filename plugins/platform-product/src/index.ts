@@ -23,6 +23,7 @@ export {
 export type { PlatformNewsSearchResultListItemProps } from './components/search/PlatformNewsSearchResultListItem';
 export { rootRouteRef as platformNewsRouteRef } from './routes';
 export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
+export { hasPlatformProductNews } from './components/announcements/hasPlatformProductNews';
 export { platformProductColumns } from './components/catalog/columns';
 export {
   isPlatformProductEntity,

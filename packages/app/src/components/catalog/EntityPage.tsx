@@ -60,6 +60,7 @@ import {
   EntityProductNewsContent,
   EntityProductsManagedCard,
   EntityProductsOwnedCard,
+  hasPlatformProductNews,
   isPartOfPlatformProduct,
   isPlatformProductEntity,
   RELATION_PRODUCT_MANAGED_BY,
@@ -144,12 +145,17 @@ const partOfProductContent = (
   </EntitySwitch>
 );
 
-// On the pages of a product's parts and consumers: the product's latest posts
-// (nothing when the entity uses no product, or the product has not posted).
+// On the pages of a product's parts and consumers: the product's latest posts.
+// The grid item itself is only rendered when there is news, so pages of entities
+// that use no product (or whose product has not posted) keep no empty strip.
 const latestProductNewsContent = (
-  <Grid item xs={12}>
-    <EntityLatestProductNewsCard hideWhenEmpty />
-  </Grid>
+  <EntitySwitch>
+    <EntitySwitch.Case if={hasPlatformProductNews}>
+      <Grid item xs={12}>
+        <EntityLatestProductNewsCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
 );
 
 const overviewContent = (

@@ -23,7 +23,9 @@ type CardVariant = 'gridItem' | 'flex' | 'fullHeight';
 /**
  * "Latest from <product>" on the pages of a product's parts and consumers (and on
  * the product's own page): its newest posts. With `hideWhenEmpty`, renders nothing
- * when there is no news, so pages of entities that use no product stay clean.
+ * when there is no news, so pages of entities that use no product stay clean. In a
+ * MUI grid, render its `Grid item` under `EntitySwitch.Case if={hasPlatformProductNews}`
+ * instead: an item with nothing in it still takes its padding.
  */
 export const EntityLatestProductNewsCard = (props: {
   variant?: CardVariant;
