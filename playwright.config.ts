@@ -1,8 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
+/** The projects named with `--project`, none when every project runs. */
+const selectedProjects = process.argv.flatMap((arg, index, args) => {
+  if (arg === '--project') return [args[index + 1]];
+  if (arg.startsWith('--project=')) return [arg.slice('--project='.length)];
+  return [];
+});
+const runs = (project: string) =>
+  selectedProjects.length === 0 || selectedProjects.includes(project);
+
 /**
- * Browser tests: Debian's Chromium (never a downloaded browser) against the demo app,
- * which the test command starts: backend on :7007 (SQLite, demo catalog), frontend on :3000.
+ * Browser tests: Debian's Chromium (never a downloaded browser) against the demo apps,
+ * which the test command starts: backend on :7007 (SQLite, demo catalog), the legacy
+ * frontend system's app on :3000 (project `chromium`), the new frontend system's
+ * app-next on :3001 (project `app-next`). Each app starts only when its project runs.
  */
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -26,14 +37,30 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
-    {
-      command: 'yarn workspace app start',
-      url: 'http://localhost:3000',
-      reuseExistingServer: !process.env.CI,
-      timeout: 300_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    ...(runs('chromium')
+      ? [
+          {
+            command: 'yarn workspace app start',
+            url: 'http://localhost:3000',
+            reuseExistingServer: !process.env.CI,
+            timeout: 300_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
+    ...(runs('app-next')
+      ? [
+          {
+            command: 'yarn workspace app-next start',
+            url: 'http://localhost:3001',
+            reuseExistingServer: !process.env.CI,
+            timeout: 300_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
   ],
   use: {
     baseURL: 'http://localhost:3000',
@@ -54,5 +81,14 @@ export default defineConfig({
     },
   },
   outputDir: 'e2e-test-results',
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // the legacy frontend system's demo app (packages/app)
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // the new frontend system's demo app (packages/app-next), same backend
+    {
+      name: 'app-next',
+      testDir: 'packages/app-next/e2e-tests',
+      use: { browserName: 'chromium', baseURL: 'http://localhost:3001' },
+    },
+  ],
 });

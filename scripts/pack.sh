@@ -13,6 +13,18 @@ OUT="$(mkdir -p "${1:-$ROOT/dist-packages}" && cd "${1:-$ROOT/dist-packages}" &&
 cd "$ROOT"
 
 rm -f "$OUT"/*.tgz
+# prepack rewrites package.json (keeping the original as package.json-prepack) and postpack puts it
+# back; a pack that fails in between must not leave a package in its publish form
+restore_manifests() {
+  for saved in plugins/*/package.json-prepack; do
+    [ -e "$saved" ] && mv "$saved" "${saved%-prepack}"
+  done
+  return 0
+}
+trap restore_manifests EXIT
+# the publish metadata (exports, typesVersions, backstage.pluginPackages) must be what Backstage's
+# CLI would write; `yarn backstage-cli repo fix --publish` writes it
+yarn backstage-cli repo fix --publish --check
 yarn tsc
 yarn workspaces foreach --all --no-private --topological-dev run build
 yarn workspaces foreach --all --no-private exec yarn pack --out "$OUT/%s-%v.tgz" >/dev/null
