@@ -69,24 +69,24 @@ export const platformProductPlugin = createBackendPlugin({
           deps.permissions,
         );
         const db = await getMigratedClient(deps.database);
-        const adoption = AdoptionService.create({ catalog, auth });
+        const adoption = AdoptionService.create({ catalog });
         const snapshots = DatabaseAdoptionSnapshotStore.create(db);
-        deps.permissionsRegistry.addResourceType({
-          resourceRef: platformProductResourceRef,
-          permissions: platformProductPermissions,
-          rules: Object.values(platformProductRules),
-          getResources: refs => adoption.getProducts(refs),
-        });
-        deps.permissionsRegistry.addPermissions(
-          platformProductBasicPermissions,
-        );
-
-        // both evaluate conditional decisions here, on the cached product entity
+        // every capability evaluates conditional decisions here, on the cached product
+        // entity; the permission backend's getResources reads the same cache
         const products = ProductResolver.create({
           catalog,
           cache: deps.cache,
           auth,
         });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: platformProductResourceRef,
+          permissions: platformProductPermissions,
+          rules: Object.values(platformProductRules),
+          getResources: refs => products.products(refs),
+        });
+        deps.permissionsRegistry.addPermissions(
+          platformProductBasicPermissions,
+        );
         const applyConditions = createConditionAuthorizer(
           deps.permissionsRegistry.getPermissionRuleset(
             platformProductResourceRef,
@@ -180,7 +180,7 @@ export const platformProductPlugin = createBackendPlugin({
           createRouter([
             createAdoptionRouter({
               httpAuth,
-              permissions,
+              access: { permissions, products, applyConditions },
               adoption,
               snapshots,
             }),

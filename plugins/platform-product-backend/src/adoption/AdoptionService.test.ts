@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -109,11 +109,9 @@ describe('AdoptionService', () => {
 
   function createService(catalogEntities: Entity[] = entities) {
     const catalog = catalogServiceMock({ entities: catalogEntities });
-    const auth = mockServices.auth();
     return {
       catalog,
-      auth,
-      service: AdoptionService.create({ catalog, auth }),
+      service: AdoptionService.create({ catalog }),
     };
   }
 
@@ -319,31 +317,5 @@ describe('AdoptionService', () => {
     expect(getEntitiesByRefs.mock.calls.length).toBeLessThanOrEqual(3);
     expect(getEntities).not.toHaveBeenCalled();
     expect(queryEntities).not.toHaveBeenCalled();
-  });
-
-  describe('getProducts', () => {
-    it('returns products by ref, undefined for other kinds and missing refs, with the plugin credentials', async () => {
-      const { service, catalog, auth } = createService();
-      const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
-      const products = await service.getProducts([
-        PRODUCT,
-        'component:default/checkout',
-        'platformproduct:default/missing',
-      ]);
-      expect(products).toHaveLength(3);
-      expect(products[0]?.metadata.name).toBe('deploy');
-      expect(products[1]).toBeUndefined();
-      expect(products[2]).toBeUndefined();
-      expect(getEntitiesByRefs).toHaveBeenCalledWith(
-        {
-          entityRefs: [
-            PRODUCT,
-            'component:default/checkout',
-            'platformproduct:default/missing',
-          ],
-        },
-        { credentials: await auth.getOwnServiceCredentials() },
-      );
-    });
   });
 });

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_API_CONSUMED_BY,
@@ -15,19 +12,18 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AdoptingTeam,
   isPlatformProductEntity,
-  PlatformProductEntityV1alpha1,
   ProductAdoption,
 } from '@platform-product/plugin-platform-product-common';
+import { lower } from '../shared/caller';
 
 const CONSUMER_RELATIONS = [RELATION_DEPENDENCY_OF, RELATION_API_CONSUMED_BY];
 
-const refOf = (entity: Entity) =>
-  stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+const refOf = (entity: Entity) => lower(stringifyEntityRef(entity));
 
 const targetsOf = (entity: Entity, types: string[]) =>
   (entity.relations ?? [])
     .filter(relation => types.includes(relation.type))
-    .map(relation => relation.targetRef.toLocaleLowerCase('en-US'));
+    .map(relation => lower(relation.targetRef));
 
 const titleOf = (entity: Entity) =>
   (entity.spec?.profile as { displayName?: string } | undefined)?.displayName ??
@@ -40,27 +36,11 @@ const titleOf = (entity: Entity) =>
  * so nobody learns of entities they may not see.
  */
 export class AdoptionService {
-  static create(options: { catalog: CatalogService; auth: AuthService }) {
-    return new AdoptionService(options.catalog, options.auth);
+  static create(options: { catalog: CatalogService }) {
+    return new AdoptionService(options.catalog);
   }
 
-  private constructor(
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-  ) {}
-
-  /** Loads products by ref with the plugin's own credentials (for the permission system). */
-  async getProducts(
-    refs: string[],
-  ): Promise<Array<PlatformProductEntityV1alpha1 | undefined>> {
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    return items.map(item =>
-      isPlatformProductEntity(item) ? item : undefined,
-    );
-  }
+  private constructor(private readonly catalog: CatalogService) {}
 
   async getAdoption(
     productRef: string,

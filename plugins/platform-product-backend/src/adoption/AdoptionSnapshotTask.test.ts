@@ -61,7 +61,7 @@ describe('recordAdoptionSnapshots', () => {
     const catalog = catalogServiceMock({ entities: catalogEntities });
     const auth = mockServices.auth();
     const store = DatabaseAdoptionSnapshotStore.create(knex);
-    const adoption = AdoptionService.create({ catalog, auth });
+    const adoption = AdoptionService.create({ catalog });
     return { knex, catalog, auth, store, adoption };
   }
 

@@ -7,10 +7,12 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PLATFORM_PRODUCT_KIND } from '@platform-product/plugin-platform-product-common';
+import { utcDay } from '../shared/clock';
 import { AdoptionService } from './AdoptionService';
 import { AdoptionSnapshotStore } from './AdoptionSnapshotStore';
 
-export const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The day a snapshot stands for. */
+export { utcDay };
 
 /** Records today's adoption of every product, so the product page can show a trend. */
 export async function recordAdoptionSnapshots(options: {

@@ -1,14 +1,11 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   adoptionQuerySchema,
   platformProductReadPermission,
   ProductAdoption,
 } from '@platform-product/plugin-platform-product-common';
 import Router from 'express-promise-router';
-import { authorizeOnProduct } from '../shared/authorize';
+import { AuthorizeDeps, requireOnProduct } from '../shared/authorize';
 import { parseInput } from '../shared/validation';
 import { AdoptionService } from './AdoptionService';
 import { AdoptionSnapshotStore } from './AdoptionSnapshotStore';
@@ -18,11 +15,12 @@ const HISTORY_DAYS = 90;
 
 export function createAdoptionRouter(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  /** the one permission path: conditions evaluated here on the cached product */
+  access: AuthorizeDeps;
   adoption: AdoptionService;
   snapshots: AdoptionSnapshotStore;
 }) {
-  const { httpAuth, permissions, adoption, snapshots } = options;
+  const { httpAuth, access, adoption, snapshots } = options;
   const router = Router();
 
   router.get('/adoption', async (req, res) => {
@@ -30,10 +28,10 @@ export function createAdoptionRouter(options: {
       allow: ['user', 'service'],
     });
     const { productRef } = parseInput(adoptionQuerySchema, req.query);
-    await authorizeOnProduct(
-      permissions,
-      platformProductReadPermission,
+    await requireOnProduct(
+      access,
       productRef,
+      platformProductReadPermission,
       credentials,
     );
     const now = new Date();

@@ -123,7 +123,7 @@ describe('AnnouncementPublisher with the real notifications backend', () => {
           store: crashingStore,
           catalog,
           auth,
-          adoption: AdoptionService.create({ catalog, auth }),
+          adoption: AdoptionService.create({ catalog }),
           notifications: notifications!,
           auditor,
           logger: mockServices.logger.mock(),

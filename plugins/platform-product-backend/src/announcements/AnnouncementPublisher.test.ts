@@ -171,7 +171,7 @@ describe('AnnouncementPublisher', () => {
           store,
           catalog,
           auth,
-          adoption: AdoptionService.create({ catalog, auth }),
+          adoption: AdoptionService.create({ catalog }),
           notifications,
           auditor,
           logger: mockServices.logger.mock(),

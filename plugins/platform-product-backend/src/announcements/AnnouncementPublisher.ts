@@ -1,4 +1,5 @@
 import { chunks } from '../shared/chunks';
+import { lower } from '../shared/caller';
 import {
   AuditorService,
   AuthService,
@@ -22,8 +23,6 @@ import {
   DeliveryRecipient,
   StoredAnnouncement,
 } from './AnnouncementStore';
-
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /** Where the app shows a post. */
 export const announcementLink = (id: string) =>

@@ -45,14 +45,22 @@ import {
   productRefQuerySchema,
   updateAnnouncementSchema,
 } from '@platform-product/plugin-platform-product-common';
-import { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { audited } from '../shared/audited';
 import {
   allowedOnProducts,
   allowedWhere,
   ApplyConditions,
   decisionsOn,
+  notAllowed,
 } from '../shared/authorize';
+import {
+  lower,
+  RequestContext,
+  requireUser,
+  userRefOf,
+} from '../shared/caller';
+import { iso } from '../shared/clock';
 import { ProductResolver } from '../shared/ProductResolver';
 import { parseInput } from '../shared/validation';
 import {
@@ -69,17 +77,11 @@ import { toAtom } from './atom';
 import { toIcs } from './ics';
 
 /** Who is asking, and where: the request goes to the auditor. */
-export interface AnnouncementContext {
-  credentials: BackstageCredentials;
-  request?: Request;
-}
+export type AnnouncementContext = RequestContext;
 
 const FEED_SIZE = 50;
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const refOf = (entity: Entity) => lower(stringifyEntityRef(entity));
-const iso = (time: number | null) =>
-  time === null ? null : new Date(time).toISOString();
 const epoch = (value: string | null) =>
   value === null ? null : Date.parse(value);
 
@@ -131,22 +133,6 @@ export class AnnouncementService {
     return this.options.now?.() ?? Date.now();
   }
 
-  private viewerRef(credentials: BackstageCredentials): string | undefined {
-    const principal = credentials.principal as {
-      type?: string;
-      userEntityRef?: string;
-    };
-    return principal.type === 'user' && principal.userEntityRef
-      ? lower(principal.userEntityRef)
-      : undefined;
-  }
-
-  private userRef(credentials: BackstageCredentials): string {
-    const ref = this.viewerRef(credentials);
-    if (!ref) throw new NotAllowedError('Only a signed-in user can do this');
-    return ref;
-  }
-
   /**
    * The product from the catalog (through the cache, as the permission conditions see it);
    * 404 when it is no PlatformProduct.
@@ -172,7 +158,7 @@ export class AnnouncementService {
     withGlobal: boolean,
   ): Promise<Permissions> {
     // services read, never edit
-    const user = !!this.viewerRef(credentials);
+    const user = !!userRefOf(credentials);
     const asked: Record<string, ResourcePermission<'platform-product'>> = {
       read: platformProductReadPermission,
     };
@@ -379,7 +365,7 @@ export class AnnouncementService {
     input: unknown,
     ctx: AnnouncementContext,
   ): Promise<Announcement> {
-    const userRef = this.userRef(ctx.credentials);
+    const userRef = requireUser(ctx.credentials);
     const request = parseInput(createAnnouncementSchema, input);
     const productRef = request.productRef ?? null;
     if (productRef) await this.product(productRef);
@@ -477,7 +463,7 @@ export class AnnouncementService {
       throw new InputError('give productRef or entityRef, not both');
     }
     const { credentials } = ctx;
-    const viewerRef = this.viewerRef(credentials);
+    const viewerRef = userRefOf(credentials);
     const drafts = q.drafts && !!viewerRef;
     const global = !q.productRef && !q.entityRef;
     // the products in scope, readable and (for drafts) editable; undefined: every product
@@ -497,9 +483,7 @@ export class AnnouncementService {
         : await this.productsOf(q.entityRef!, credentials);
       const can = await this.permissionsOn(candidates, credentials, false);
       if (q.productRef && !can.read.has(q.productRef)) {
-        throw new NotAllowedError(
-          `You are not allowed to read '${q.productRef}' (${platformProductReadPermission.name})`,
-        );
+        throw notAllowed(q.productRef, platformProductReadPermission);
       }
       readable = candidates.filter(ref => can.read.has(ref));
       editable = readable.filter(ref => can.manage.has(ref));
@@ -553,7 +537,7 @@ export class AnnouncementService {
     canOn: (productRefs: string[]) => Promise<Permissions>;
   }> {
     // services read, never edit
-    const asksManage = !!this.viewerRef(credentials) && (edits || drafts);
+    const asksManage = !!userRefOf(credentials) && (edits || drafts);
     const asked: Record<string, ResourcePermission<'platform-product'>> = {
       read: platformProductReadPermission,
     };
@@ -596,7 +580,7 @@ export class AnnouncementService {
 
   /** A post the caller may see: published for readers, any state for its editors. */
   private async visible(id: string, ctx: AnnouncementContext) {
-    const post = await this.store.get(id, this.viewerRef(ctx.credentials));
+    const post = await this.store.get(id, userRefOf(ctx.credentials));
     if (!post) throw new NotFoundError(`No announcement '${id}'`);
     const can = await this.permissionsOn(
       post.productRef ? [post.productRef] : [],
@@ -604,9 +588,7 @@ export class AnnouncementService {
       !post.productRef,
     );
     if (!this.canRead(post, can)) {
-      throw new NotAllowedError(
-        `You are not allowed to read '${post.productRef}' (${platformProductReadPermission.name})`,
-      );
+      throw notAllowed(post.productRef!, platformProductReadPermission);
     }
     const canEdit = this.canManage(post, can);
     if (post.publishedAt === null && !canEdit) {
@@ -625,7 +607,7 @@ export class AnnouncementService {
     input: unknown,
     ctx: AnnouncementContext,
   ): Promise<Announcement> {
-    const userRef = this.userRef(ctx.credentials);
+    const userRef = requireUser(ctx.credentials);
     const change = parseInput(updateAnnouncementSchema, input);
     const post = await this.store.get(id);
     if (!post) throw new NotFoundError(`No announcement '${id}'`);
@@ -691,7 +673,7 @@ export class AnnouncementService {
   }
 
   async delete(id: string, ctx: AnnouncementContext): Promise<void> {
-    this.userRef(ctx.credentials);
+    requireUser(ctx.credentials);
     const post = await this.store.get(id);
     if (!post) throw new NotFoundError(`No announcement '${id}'`);
     await this.manageOrThrow(post, ctx.credentials);
@@ -709,7 +691,7 @@ export class AnnouncementService {
     acknowledge: boolean,
     ctx: AnnouncementContext,
   ): Promise<Announcement> {
-    const userRef = this.userRef(ctx.credentials);
+    const userRef = requireUser(ctx.credentials);
     const { post, canEdit } = await this.visible(id, ctx);
     if (post.publishedAt === null) {
       throw new InputError(`Announcement '${id}' is not published yet`);
@@ -730,7 +712,7 @@ export class AnnouncementService {
   }
 
   async dismiss(id: string, ctx: AnnouncementContext): Promise<void> {
-    const userRef = this.userRef(ctx.credentials);
+    const userRef = requireUser(ctx.credentials);
     const { post } = await this.visible(id, ctx);
     if (!BANNER_ANNOUNCEMENT_TYPES.includes(post.type) || !post.pinned) {
       throw new InputError(
@@ -746,7 +728,7 @@ export class AnnouncementService {
     id: string,
     ctx: AnnouncementContext,
   ): Promise<AnnouncementReach> {
-    this.userRef(ctx.credentials);
+    requireUser(ctx.credentials);
     const post = await this.store.get(id);
     if (!post) throw new NotFoundError(`No announcement '${id}'`);
     await this.manageOrThrow(post, ctx.credentials);
@@ -769,8 +751,8 @@ export class AnnouncementService {
   ): Promise<ProductFollow> {
     const userRef =
       following === undefined
-        ? this.viewerRef(ctx.credentials)
-        : this.userRef(ctx.credentials);
+        ? userRefOf(ctx.credentials)
+        : requireUser(ctx.credentials);
     const { productRef } = parseInput(productRefQuerySchema, query);
     await this.readableProduct(productRef, ctx.credentials);
     if (following !== undefined) {
@@ -787,9 +769,7 @@ export class AnnouncementService {
     const product = await this.product(productRef);
     const can = await this.permissionsOn([productRef], credentials, false);
     if (!can.read.has(productRef)) {
-      throw new NotAllowedError(
-        `You are not allowed to read '${productRef}' (${platformProductReadPermission.name})`,
-      );
+      throw notAllowed(productRef, platformProductReadPermission);
     }
     return { product, can };
   }
@@ -810,7 +790,7 @@ export class AnnouncementService {
     const posts = await this.store.banners({
       productRef: productRef ?? null,
       types: BANNER_ANNOUNCEMENT_TYPES,
-      viewerRef: this.viewerRef(ctx.credentials),
+      viewerRef: userRefOf(ctx.credentials),
       now,
     });
     return posts.map(post => this.view(post, this.canManage(post, can), now));
@@ -904,19 +884,6 @@ export class AnnouncementService {
     ctx: AnnouncementContext,
     write: () => Promise<T>,
   ): Promise<T> {
-    const event = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: ctx.request,
-      meta,
-    });
-    try {
-      const result = await write();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return audited(this.options.auditor, { eventId, meta }, ctx, write);
   }
 }

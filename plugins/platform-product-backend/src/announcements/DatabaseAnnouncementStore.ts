@@ -1,5 +1,6 @@
 import { chunks } from '../shared/chunks';
-import { InputError } from '@backstage/errors';
+import { decodeCursor, encodeCursor } from '../shared/paging';
+import { countOf, forUpdate, isPostgres, likePattern } from '../shared/sql';
 import {
   ANNOUNCEMENT_TOTAL_COUNT_CAP,
   ANNOUNCEMENT_UNREAD_COUNT_CAP,
@@ -115,38 +116,6 @@ function fieldColumns(post: Omit<AnnouncementChange, 'tags'>) {
   return columns;
 }
 
-/** A keyset cursor: the sort key of the last item of a page. */
-function encodeCursor(key: Array<number | string>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, types: string): Array<number | string> {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      Array.isArray(value) &&
-      value.length === types.length &&
-      value.every((part, i) =>
-        types[i] === 'n'
-          ? Number.isFinite(part)
-          : typeof part === 'string' && part.length <= 36,
-      )
-    ) {
-      return value;
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new InputError(`cursor '${cursor}' is not a cursor of this list`);
-}
-
-function likePattern(q: string) {
-  return `%${q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, '\\$&')}%`;
-}
-
-const countOf = (rows: Array<Record<string, unknown>>, key = 'count') =>
-  Number(rows[0]?.[key] ?? 0);
-
 /** rows per statement: well under the bound-parameter limits of SQLite and PostgreSQL */
 const CHUNK = 500;
 
@@ -158,14 +127,12 @@ export class DatabaseAnnouncementStore implements AnnouncementStore {
   private readonly isPostgres: boolean;
 
   private constructor(private readonly db: Knex) {
-    this.isPostgres = ['pg', 'postgres', 'postgresql'].includes(
-      String(db.client.config.client),
-    );
+    this.isPostgres = isPostgres(db);
   }
 
   /** Row locks on PostgreSQL; SQLite serializes writers anyway. */
   private forUpdate<T extends Knex.QueryBuilder>(query: T): T {
-    return this.isPostgres ? (query.forUpdate() as T) : query;
+    return forUpdate(this.isPostgres, query);
   }
 
   /**

@@ -1,23 +1,15 @@
 import {
   BackstageCredentials,
-  coreServices,
-  createServiceFactory,
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -26,23 +18,28 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { platformProductPlugin } from '../plugin';
+import {
+  ADMIN,
+  ALICE, // in team-a, which uses X
+  as,
+  CLI,
+  CONDY, // reads only what they manage
+  fixClock,
+  JANE,
+  OUTSIDER,
+  OWEN,
+  productEntities,
+  RecordedAuditEvent,
+  startPlatformProductBackend,
+  X,
+  Y,
+  Z,
+} from '../__testUtils__';
 import { platformProductRules } from '../permissions/rules';
 
 jest.setTimeout(60_000);
 
-const X = 'platformproduct:default/x';
-const Y = 'platformproduct:default/y';
-const CLI = 'component:default/x-cli';
 const CHECKOUT = 'component:default/checkout';
-
-const JANE = 'user:default/jane'; // PM of X
-const OWEN = 'user:default/owen'; // in X's owning team
-const ALICE = 'user:default/alice'; // in team-a, which uses X
-const CONDY = 'user:default/condy'; // PM of Z, reads only what they manage
-const Z = 'platformproduct:default/z';
-const ADMIN = 'user:default/admin';
-const OUTSIDER = 'user:default/outsider'; // the policy denies everything
 
 const member = (name: string, groups: string[]): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -56,24 +53,8 @@ const member = (name: string, groups: string[]): Entity => ({
 });
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'x', title: 'Product X' },
-    spec: {
-      owner: 'group:default/platform-team',
-      productManager: JANE,
-      lifecycle: 'production',
-      parts: [CLI],
-    },
-    relations: [{ type: 'hasPart', targetRef: CLI }],
-  },
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'y' },
-    spec: { owner: 'group:default/other-team', lifecycle: 'beta' },
-  },
+  // the products X, Y and Z of every router test
+  ...productEntities.filter(e => e.kind === 'PlatformProduct'),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -100,16 +81,6 @@ const entities: Entity[] = [
   member('admin', ['admins']),
   member('outsider', []),
   member('condy', []),
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'z' },
-    spec: {
-      owner: 'group:default/other-team',
-      productManager: 'condy',
-      lifecycle: 'beta',
-    },
-  },
 ];
 
 /**
@@ -167,7 +138,6 @@ const productEntity = (ref: string) =>
     e => `${e.kind}:default/${e.metadata.name}`.toLocaleLowerCase() === ref,
   ) as PlatformProductEntityV1alpha1 | undefined;
 
-const as = (user: string) => mockCredentials.user.header(user);
 const service = () => mockCredentials.service.header();
 const api = '/api/platform-product';
 
@@ -176,7 +146,7 @@ describe('announcement routes', () => {
   let knex: Knex;
   let server: Parameters<typeof request>[0];
   let sent: NotificationSendOptions[];
-  let auditEvents: Array<{ eventId: string; meta: unknown; outcome?: string }>;
+  let auditEvents: RecordedAuditEvent[];
   /** calls to the permission backend, and the permission backend's calls back to apply conditions */
   let permissionCalls: number;
   let applyConditionsCalls: number;
@@ -189,10 +159,8 @@ describe('announcement routes', () => {
   async function start(options: { scheduler?: SchedulerService } = {}) {
     knex = await databases.init('SQLITE_3');
     sent = [];
-    auditEvents = [];
     permissionCalls = 0;
     applyConditionsCalls = 0;
-    catalogReads = [];
     sendGate = undefined;
     sendFailures = 0;
     const principalOf = (credentials: BackstageCredentials) =>
@@ -231,81 +199,31 @@ describe('announcement routes', () => {
         );
       },
     };
-    const catalog = catalogServiceMock({ entities });
-    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-    catalog.getEntityByRef = async (ref, readOptions) => {
-      catalogReads.push(String(ref));
-      return getEntityByRef(ref, readOptions);
-    };
-    const auditor = mockServices.auditor.mock({
-      createEvent: async eventOptions => {
-        const event: (typeof auditEvents)[number] = {
-          eventId: eventOptions.eventId,
-          meta: eventOptions.meta,
-        };
-        auditEvents.push(event);
-        return {
-          success: async () => {
-            event.outcome = 'success';
-          },
-          fail: async () => {
-            event.outcome = 'fail';
-          },
-        };
+    ({ server, auditEvents, catalogReads } = await startPlatformProductBackend({
+      knex,
+      entities,
+      permissions,
+      scheduler: options.scheduler,
+      config: {
+        app: { baseUrl: 'https://backstage.example.com/' },
+        backend: { baseUrl: 'https://backstage.example.com' },
       },
-    });
-    const backend = await startTestBackend({
-      features: [
-        platformProductPlugin,
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'https://backstage.example.com/' },
-            backend: { baseUrl: 'https://backstage.example.com' },
-            platformProduct: {
-              feedback: { authorSecret: 'test secret' },
-              // each request asks the policy (the tests change decisions and count calls)
-              permissions: { decisionCacheTtl: { seconds: 0 } },
-            },
-          },
-        }),
-        createServiceFactory({
-          service: coreServices.permissions,
-          deps: {},
-          factory: () => permissions,
-        }),
-        auditor.factory,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({
-            send: async (sendOptions: NotificationSendOptions) => {
-              if (sendFailures > 0) {
-                sendFailures -= 1;
-                throw new Error('notifications backend unavailable');
-              }
-              await sendGate;
-              sent.push(sendOptions);
-            },
-          }),
-        }),
-        ...(options.scheduler
-          ? [
-              createServiceFactory({
-                service: coreServices.scheduler,
-                deps: {},
-                factory: () => options.scheduler!,
-              }),
-            ]
-          : []),
-      ],
-    });
-    server = backend.server;
+      platformProduct: {
+        feedback: { authorSecret: 'test secret' },
+        // each request asks the policy (the tests change decisions and count calls)
+        permissions: { decisionCacheTtl: { seconds: 0 } },
+      },
+      notifications: {
+        send: async (sendOptions: NotificationSendOptions) => {
+          if (sendFailures > 0) {
+            sendFailures -= 1;
+            throw new Error('notifications backend unavailable');
+          }
+          await sendGate;
+          sent.push(sendOptions);
+        },
+      },
+    }));
   }
 
   const release = (extra: object = {}) => ({
@@ -1342,23 +1260,7 @@ describe('announcement routes', () => {
   describe('the publish task', () => {
     afterEach(() => jest.useRealTimers());
 
-    const fakeClock = (now: string) =>
-      jest.useFakeTimers({
-        now: new Date(now),
-        advanceTimers: true,
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      });
+    const fakeClock = (now: string) => fixClock(new Date(now));
     const TASK = 'platform-product-announcements-publish';
 
     it('publishes a scheduled post when its time has come', async () => {

@@ -11,6 +11,7 @@ import {
   KeyObject,
   randomBytes,
 } from 'node:crypto';
+import { lower } from '../shared/caller';
 
 const SECRET_KEY = 'platformProduct.feedback.authorSecret';
 
@@ -53,7 +54,7 @@ export class AuthorIdentity {
 
   hash(userRef: string): string {
     return createHmac('sha256', this.hashKey)
-      .update(userRef.toLocaleLowerCase('en-US'))
+      .update(lower(userRef))
       .digest('hex');
   }
 

@@ -2,57 +2,19 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { migrationsDir } from '../database/migrations';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
-import { NewPost, StoredRating } from './FeedbackStore';
+import {
+  APRIL,
+  DAY,
+  HOUR,
+  MARCH,
+  nextId,
+  OTHER,
+  P,
+  post,
+  rating,
+} from '../__testUtils__/feedbackRows';
 
 jest.setTimeout(60_000);
-
-const P = 'platformproduct:default/p';
-const OTHER = 'platformproduct:default/other';
-const MARCH = Date.parse('2026-03-10T12:00:00Z');
-const APRIL = Date.parse('2026-04-02T12:00:00Z');
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-let seq = 0;
-const nextId = () =>
-  `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
-
-function rating(
-  author: string,
-  score: number,
-  createdAt = MARCH,
-  extra: Partial<StoredRating> = {},
-): StoredRating {
-  return {
-    id: nextId(),
-    productRef: P,
-    entityRef: P,
-    score,
-    comment: null,
-    anonymous: false,
-    authorRef: `user:default/${author}`,
-    authorHash: `hash-${author}`,
-    createdAt,
-    ...extra,
-  };
-}
-
-function post(extra: Partial<NewPost> = {}): NewPost {
-  return {
-    id: nextId(),
-    productRef: P,
-    entityRef: 'component:default/cli',
-    type: 'idea',
-    title: 'An idea',
-    body: 'Some **markdown**',
-    anonymous: false,
-    authorRef: 'user:default/ann',
-    authorHash: 'hash-ann',
-    authorRefEncrypted: null,
-    createdAt: MARCH,
-    ...extra,
-  };
-}
 
 describe('DatabaseFeedbackStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -206,7 +168,7 @@ describe('DatabaseFeedbackStore', () => {
       ];
       for (const [index, count] of votes) {
         for (let v = 0; v < count; v++) {
-          await store.setVote(ids[index], `user:default/v${v}`, true);
+          await store.addVote(ids[index], `user:default/v${v}`);
         }
       }
 
@@ -407,7 +369,7 @@ describe('DatabaseFeedbackStore', () => {
       await expect(store.deleteReply(firstTeam.id)).resolves.toBe(false);
 
       // deleting the post takes its thread and votes along
-      await store.setVote(created.id, 'user:default/x', true);
+      await store.addVote(created.id, 'user:default/x');
       await store.deletePost(created.id);
       await expect(store.listReplies(created.id)).resolves.toEqual([]);
       await expect(knex('feedback_votes')).resolves.toEqual([]);
@@ -421,15 +383,9 @@ describe('DatabaseFeedbackStore', () => {
       const { knex, store } = await createStore(databaseId);
       const a = await store.addPost(post());
       const b = await store.addPost(post());
-      await expect(store.setVote(a.id, 'user:default/x', true)).resolves.toBe(
-        1,
-      );
-      await expect(store.setVote(a.id, 'user:default/x', true)).resolves.toBe(
-        1,
-      );
-      await expect(store.setVote(a.id, 'user:default/y', true)).resolves.toBe(
-        2,
-      );
+      await expect(store.addVote(a.id, 'user:default/x')).resolves.toBe(1);
+      await expect(store.addVote(a.id, 'user:default/x')).resolves.toBe(1);
+      await expect(store.addVote(a.id, 'user:default/y')).resolves.toBe(2);
       await expect(store.listVoters(a.id)).resolves.toEqual([
         'user:default/x',
         'user:default/y',
@@ -437,12 +393,8 @@ describe('DatabaseFeedbackStore', () => {
       await expect(
         store.votedBy([a.id, b.id], 'user:default/x'),
       ).resolves.toEqual(new Set([a.id]));
-      await expect(store.setVote(a.id, 'user:default/x', false)).resolves.toBe(
-        1,
-      );
-      await expect(store.setVote(a.id, 'user:default/x', false)).resolves.toBe(
-        1,
-      );
+      await expect(store.removeVote(a.id, 'user:default/x')).resolves.toBe(1);
+      await expect(store.removeVote(a.id, 'user:default/x')).resolves.toBe(1);
       await expect(store.getPost(a.id)).resolves.toMatchObject({
         voteCount: 1,
       });
@@ -708,7 +660,7 @@ describe('DatabaseFeedbackStore', () => {
         const created = await store.addPost(post({ createdAt: MARCH + i }));
         ids.push(created.id);
         for (let v = 0; v < i % 3; v++) {
-          await store.setVote(created.id, `user:default/v${v}`, true);
+          await store.addVote(created.id, `user:default/v${v}`);
         }
       }
       await store.updatePost(ids[5], { hidden: true, updatedAt: APRIL });

@@ -151,8 +151,10 @@ export interface FeedbackStore {
   getReply(id: string): Promise<StoredReply | undefined>;
   deleteReply(id: string): Promise<boolean>;
 
-  /** Adds or removes the user's vote (idempotent); returns the post's vote count after it. */
-  setVote(postId: string, voterRef: string, voted: boolean): Promise<number>;
+  /** Adds the user's vote (idempotent); returns the post's vote count after it. */
+  addVote(postId: string, voterRef: string): Promise<number>;
+  /** Removes the user's vote (idempotent); returns the post's vote count after it. */
+  removeVote(postId: string, voterRef: string): Promise<number>;
   /** Which of these posts the user voted for. */
   votedBy(postIds: string[], voterRef: string): Promise<Set<string>>;
   listVoters(postId: string): Promise<string[]>;

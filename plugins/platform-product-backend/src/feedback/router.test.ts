@@ -1,88 +1,35 @@
-import {
-  coreServices,
-  createServiceFactory,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { lastMonths } from '@platform-product/plugin-platform-product-common';
+import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { platformProductPlugin } from '../plugin';
+import {
+  ADMIN,
+  ALICE,
+  as,
+  BOB,
+  CLI,
+  CONDY,
+  JANE,
+  LONELY,
+  OUTSIDER,
+  OWEN,
+  productEntities,
+  RecordedAuditEvent,
+  startPlatformProductBackend,
+  whereProductManager,
+  X,
+  Y,
+  Z,
+} from '../__testUtils__';
 
 jest.setTimeout(60_000);
 
-const X = 'platformproduct:default/x';
-const Y = 'platformproduct:default/y';
-const CLI = 'component:default/x-cli';
-const LONELY = 'component:default/lonely';
-
-const JANE = 'user:default/jane'; // PM of X
-const OWEN = 'user:default/owen'; // in the owning team of X
-const ALICE = 'user:default/alice';
-const BOB = 'user:default/bob';
-const ADMIN = 'user:default/admin';
-const OUTSIDER = 'user:default/outsider';
-const CONDY = 'user:default/condy'; // PM of Z, allowed to respond by a conditional decision
-const Z = 'platformproduct:default/z';
-
-const entities: Entity[] = [
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'x', title: 'Product X' },
-    spec: {
-      owner: 'group:default/platform-team',
-      productManager: JANE,
-      lifecycle: 'production',
-      parts: [CLI],
-    },
-    relations: [{ type: 'hasPart', targetRef: CLI }],
-  },
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'y' },
-    spec: { owner: 'group:default/other-team', lifecycle: 'beta' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'x-cli' },
-    spec: {},
-    relations: [{ type: 'partOf', targetRef: X }],
-  },
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'z' },
-    spec: {
-      owner: 'group:default/other-team',
-      productManager: 'condy',
-      lifecycle: 'beta',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'lonely' },
-    spec: {},
-    relations: [{ type: 'partOf', targetRef: 'system:default/sys' }],
-  },
-];
+const entities = productEntities;
 
 /** The demo policy in short: everyone creates and reads, X's team responds, admins moderate. */
 function decide(permission: string, user: string | undefined): boolean {
@@ -92,30 +39,23 @@ function decide(permission: string, user: string | undefined): boolean {
   return true;
 }
 
-const as = (user: string) => mockCredentials.user.header(user);
-
 describe('feedback routes', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let knex: Knex;
   let server: Parameters<typeof request>[0];
   let sent: NotificationSendOptions[];
-  let auditEvents: Array<{ eventId: string; meta: unknown; outcome?: string }>;
+  let auditEvents: RecordedAuditEvent[];
   let logLines: string[];
   let permissionCalls: number;
   let catalogReads: string[];
-  let catalogEntities: Entity[];
 
-  let decisionCache: object = { seconds: 0 };
+  let decisionCache: JsonObject = { seconds: 0 };
 
   async function start(
     feedbackConfig: object = {},
     withEntities: Entity[] = entities,
   ) {
-    catalogEntities = withEntities;
     knex = await databases.init('SQLITE_3');
-    sent = [];
-    auditEvents = [];
-    logLines = [];
     permissionCalls = 0;
     const permissions: PermissionsService = {
       authorize: async () => {
@@ -130,16 +70,7 @@ describe('feedback routes', () => {
           const user = principal.userEntityRef;
           // CONDY is decided by the product: respond only as its product manager
           if (user === CONDY && r.permission.name.endsWith('.respond')) {
-            return {
-              result: AuthorizeResult.CONDITIONAL,
-              pluginId: 'platform-product',
-              resourceType: 'platform-product',
-              conditions: {
-                rule: 'IS_PRODUCT_MANAGER',
-                resourceType: 'platform-product',
-                params: { userRefs: [CONDY.toUpperCase()] },
-              },
-            };
+            return whereProductManager([CONDY.toUpperCase()]);
           }
           return {
             result: decide(r.permission.name, user)
@@ -149,82 +80,17 @@ describe('feedback routes', () => {
         });
       },
     };
-    catalogReads = [];
-    const catalog = catalogServiceMock({ entities: catalogEntities });
-    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-    catalog.getEntityByRef = async (ref, options) => {
-      catalogReads.push(String(ref));
-      return getEntityByRef(ref, options);
-    };
-    const logger: LoggerService = {
-      error: (message, meta) =>
-        logLines.push(`${message} ${JSON.stringify(meta)}`),
-      warn: (message, meta) =>
-        logLines.push(`${message} ${JSON.stringify(meta)}`),
-      info: (message, meta) =>
-        logLines.push(`${message} ${JSON.stringify(meta)}`),
-      debug: (message, meta) =>
-        logLines.push(`${message} ${JSON.stringify(meta)}`),
-      child: () => logger,
-    };
-    const auditor = mockServices.auditor.mock({
-      createEvent: async options => {
-        const event: (typeof auditEvents)[number] = {
-          eventId: options.eventId,
-          meta: options.meta,
-        };
-        auditEvents.push(event);
-        return {
-          success: async () => {
-            event.outcome = 'success';
-          },
-          fail: async () => {
-            event.outcome = 'fail';
-          },
-        };
-      },
-    });
-    const backend = await startTestBackend({
-      features: [
-        platformProductPlugin,
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            platformProduct: {
-              feedback: { authorSecret: 'test secret', ...feedbackConfig },
-              // each request asks the policy (the tests below change decisions and count calls)
-              permissions: { decisionCacheTtl: decisionCache },
-            },
-          },
-        }),
-        createServiceFactory({
-          service: coreServices.permissions,
-          deps: {},
-          factory: () => permissions,
-        }),
-        createServiceFactory({
-          service: coreServices.logger,
-          deps: {},
-          factory: () => logger,
-        }),
-        auditor.factory,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({
-            send: async (options: NotificationSendOptions) => {
-              sent.push(options);
-            },
-          }),
-        }),
-      ],
-    });
-    server = backend.server;
+    ({ server, sent, auditEvents, logLines, catalogReads } =
+      await startPlatformProductBackend({
+        knex,
+        entities: withEntities,
+        permissions,
+        platformProduct: {
+          feedback: { authorSecret: 'test secret', ...feedbackConfig },
+          // each request asks the policy (the tests below change decisions and count calls)
+          permissions: { decisionCacheTtl: decisionCache },
+        },
+      }));
   }
 
   beforeEach(() => start());
@@ -625,7 +491,7 @@ describe('feedback routes', () => {
           .set('Authorization', as(voter));
       }
       await patch(created.id, JANE, { status: 'in-progress' });
-      sent = [];
+      sent.length = 0;
       expect((await patch(created.id, JANE, { status: 'done' })).status).toBe(
         200,
       );
@@ -847,7 +713,7 @@ describe('feedback routes', () => {
       expect(auditEvents).toEqual([]);
       expect(sent).toHaveLength(1);
       // the author answering in their own thread notifies nobody
-      sent = [];
+      sent.length = 0;
       const own = await reply(created.id, ALICE, { body: 'Thanks' });
       expect(own.body).toMatchObject({ byPostAuthor: true, author: ALICE });
       expect(sent).toEqual([]);

@@ -74,11 +74,11 @@ export function createFeedbackRouter(options: {
   });
 
   router.put('/feedback/:id/vote', async (req, res) => {
-    res.json(await feedback.vote(req.params.id, true, await user(req)));
+    res.json(await feedback.vote(req.params.id, await user(req)));
   });
 
   router.delete('/feedback/:id/vote', async (req, res) => {
-    res.json(await feedback.vote(req.params.id, false, await user(req)));
+    res.json(await feedback.unvote(req.params.id, await user(req)));
   });
 
   router.use(

@@ -9,6 +9,7 @@ import {
   PlatformProductEntityV1alpha1,
 } from '@platform-product/plugin-platform-product-common';
 import { z } from 'zod';
+import { lower } from '../shared/caller';
 
 /** A filter on products by a field of their spec, for rules that translate into queries. */
 export type PlatformProductQuery = {
@@ -24,8 +25,7 @@ export const platformProductResourceRef = createPermissionResourceRef<
   resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
 });
 
-const normalize = (refs: string[]) =>
-  refs.map(ref => ref.toLocaleLowerCase('en-US'));
+const normalize = (refs: string[]) => refs.map(lower);
 
 /** The product's spec ref in full form (`user:default/jane.doe`), as the catalog stores relations. */
 function fullRef(
@@ -36,12 +36,14 @@ function fullRef(
   if (!ref) {
     return undefined;
   }
-  return stringifyEntityRef(
-    parseEntityRef(ref, {
-      defaultKind,
-      defaultNamespace: product.metadata.namespace ?? 'default',
-    }),
-  ).toLocaleLowerCase('en-US');
+  return lower(
+    stringifyEntityRef(
+      parseEntityRef(ref, {
+        defaultKind,
+        defaultNamespace: product.metadata.namespace ?? 'default',
+      }),
+    ),
+  );
 }
 
 const isProductManager = createPermissionRule({

@@ -14,10 +14,10 @@ import {
   isPlatformProductEntity,
   PlatformProductEntityV1alpha1,
 } from '@platform-product/plugin-platform-product-common';
+import { lower } from './caller';
 
 type CacheValue = Parameters<CacheService['set']>[1];
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const refOf = (entity: Entity) => lower(stringifyEntityRef(entity));
 
 /** How long an answer of the catalog is reused. */
@@ -88,20 +88,52 @@ export class ProductResolver {
   async product(
     productRef: string,
   ): Promise<PlatformProductEntityV1alpha1 | undefined> {
-    const key = `product:${lower(productRef)}`;
-    const cached = await this.cache.get<Entity>(key);
-    if (cached && isPlatformProductEntity(cached)) {
-      return cached;
-    }
+    const cached = await this.cached(productRef);
+    if (cached) return cached;
     const entity = await this.catalog.getEntityByRef(productRef, {
       credentials: await this.auth.getOwnServiceCredentials(),
     });
+    return this.remember(productRef, entity);
+  }
+
+  /**
+   * The product entities of these refs, in order (undefined for other kinds and missing
+   * refs): the permission framework's `getResources`. The misses in one catalog query.
+   */
+  async products(
+    productRefs: string[],
+  ): Promise<Array<PlatformProductEntityV1alpha1 | undefined>> {
+    const found = await Promise.all(productRefs.map(ref => this.cached(ref)));
+    const missing = productRefs.filter((_, i) => !found[i]);
+    if (!missing.length) return found;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: missing },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const loaded = new Map(
+      await Promise.all(
+        missing.map(
+          async (ref, i) => [ref, await this.remember(ref, items[i])] as const,
+        ),
+      ),
+    );
+    return productRefs.map((ref, i) => found[i] ?? loaded.get(ref));
+  }
+
+  private async cached(productRef: string) {
+    const cached = await this.cache.get<Entity>(`product:${lower(productRef)}`);
+    return cached && isPlatformProductEntity(cached) ? cached : undefined;
+  }
+
+  private async remember(productRef: string, entity: Entity | undefined) {
     if (!entity || !isPlatformProductEntity(entity)) {
       return undefined;
     }
-    await this.cache.set(key, entity as unknown as CacheValue, {
-      ttl: PRODUCT_CACHE_TTL,
-    });
+    await this.cache.set(
+      `product:${lower(productRef)}`,
+      entity as unknown as CacheValue,
+      { ttl: PRODUCT_CACHE_TTL },
+    );
     return entity;
   }
 }

@@ -11,24 +11,32 @@ import {
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { ProductResolver } from './ProductResolver';
 
-/** Throws a 403 unless the policy allows the permission on this product. */
-export async function authorizeOnProduct(
-  permissions: PermissionsService,
-  permission: ResourcePermission<'platform-product'>,
+/** The one wording of a denial: what the caller may not do on which product, and the permission. */
+export function notAllowed(
   productRef: string,
+  permission: ResourcePermission<'platform-product'>,
+): NotAllowedError {
+  return new NotAllowedError(
+    `You are not allowed to ${
+      permission.attributes.action ?? 'use'
+    } '${productRef}' (${permission.name})`,
+  );
+}
+
+/** Throws a 403 unless the policy allows the permission on this product (see allowedOnProduct). */
+export async function requireOnProduct(
+  deps: AuthorizeDeps,
+  productRef: string,
+  permission: ResourcePermission<'platform-product'>,
   credentials: BackstageCredentials,
 ): Promise<void> {
-  const [decision] = await permissions.authorize(
-    [{ permission, resourceRef: productRef }],
-    { credentials },
+  const { granted } = await allowedOnProduct(
+    deps,
+    productRef,
+    { granted: permission },
+    credentials,
   );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(
-      `You are not allowed to ${
-        permission.attributes.action ?? 'use'
-      } '${productRef}' (${permission.name})`,
-    );
-  }
+  if (!granted) throw notAllowed(productRef, permission);
 }
 
 /** Evaluates a conditional decision on a product: the plugin's permission rules. */
@@ -129,7 +137,8 @@ export async function allowedWhere<T extends string>(
   ) as Record<T, Set<string>>;
 }
 
-type AuthorizeDeps = {
+/** What a check on a product needs: the policy, the cached products and the plugin's rules. */
+export type AuthorizeDeps = {
   permissions: PermissionsService;
   products: ProductResolver;
   applyConditions: ApplyConditions;

@@ -1,13 +1,26 @@
 /** Standard NPS buckets: 9-10 promoters, 7-8 passives, 0-6 detractors. */
 export type NpsCategory = 'promoter' | 'passive' | 'detractor';
 
+/**
+ * The score band of each category, bounds included: the one definition, which the backend
+ * also turns into SQL for its counters.
+ */
+export const NPS_BANDS: Readonly<
+  Record<NpsCategory, Readonly<{ min: number; max: number }>>
+> = {
+  promoter: { min: 9, max: 10 },
+  passive: { min: 7, max: 8 },
+  detractor: { min: 0, max: 6 },
+};
+
 export function npsCategory(score: number): NpsCategory {
   if (!Number.isInteger(score) || score < 0 || score > 10) {
     throw new RangeError(`An NPS score is an integer 0-10, got ${score}`);
   }
-  if (score >= 9) return 'promoter';
-  if (score >= 7) return 'passive';
-  return 'detractor';
+  return (Object.keys(NPS_BANDS) as NpsCategory[]).find(
+    category =>
+      score >= NPS_BANDS[category].min && score <= NPS_BANDS[category].max,
+  )!;
 }
 
 export interface NpsCounts {
