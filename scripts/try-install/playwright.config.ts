@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * The browser test of scripts/try-install.sh, against an app made by Backstage's generator that
+ * try-install.sh has started (TRY_INSTALL_BASE_URL). Debian's Chromium, never a downloaded browser.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: 'smoke.spec.ts',
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.TRY_INSTALL_BASE_URL ?? 'http://localhost:3100',
+    viewport: { width: 1440, height: 1000 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  outputDir: process.env.TRY_INSTALL_RESULTS ?? '/tmp/try-install/test-results',
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});
