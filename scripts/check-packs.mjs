@@ -22,7 +22,10 @@ const required = {
     'config.schema.json',
     'migrations/',
   ],
-  '@platform-product/plugin-platform-product': ['dist/alpha.esm.js', 'dist/alpha.d.ts'],
+  '@platform-product/plugin-platform-product': [
+    'dist/alpha.esm.js',
+    'dist/alpha.d.ts',
+  ],
 };
 
 const problems = [];
@@ -57,7 +60,8 @@ for (const tarball of tarballs) {
   }
   // (an export's "backstage" condition names the feature type, not a file)
   for (const entry of entryPoints.filter(e => e && !e.startsWith('@'))) {
-    if (!has(entry.replace(/^\.\//, ''))) say(`entry point ${entry} is missing`);
+    if (!has(entry.replace(/^\.\//, '')))
+      say(`entry point ${entry} is missing`);
   }
   for (const f of required[manifest.name] ?? []) {
     if (!has(f)) say(`${f} is missing`);
@@ -75,7 +79,9 @@ for (const tarball of tarballs) {
   const backstage = manifest.backstage ?? {};
   if (!backstage.role) say('backstage.role is missing');
   if (backstage.pluginId === 'platform-product' && !backstage.pluginPackages) {
-    say('backstage.pluginPackages is missing (backstage-cli repo fix --publish)');
+    say(
+      'backstage.pluginPackages is missing (backstage-cli repo fix --publish)',
+    );
   }
   if (!manifest.publishConfig?.access) say('publishConfig.access is missing');
   console.log(`${tarball}: ${files.length} files`);
