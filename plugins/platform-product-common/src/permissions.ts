@@ -3,7 +3,7 @@ import { createPermission } from '@backstage/plugin-permission-common';
 /** Permissions on a product are resource permissions: a policy can decide per product. */
 export const PLATFORM_PRODUCT_RESOURCE_TYPE = 'platform-product';
 
-/** See a product's data held by this plugin: adoption today, feedback and news later. */
+/** See a product's adoption and its announcements (feedback has its own read permission). */
 export const platformProductReadPermission = createPermission({
   name: 'platform-product.product.read',
   attributes: { action: 'read' },

@@ -3,9 +3,11 @@
  *
  * @packageDocumentation
  */
+export * from './api';
 export * from './adoption';
 export * from './feedback';
 export * from './announcements';
+export type { PlatformProductClientOptions } from './shared/BackendRequests';
 export type {
   AdoptingTeam,
   AdoptionConsumer,

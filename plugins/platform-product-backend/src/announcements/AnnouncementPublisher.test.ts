@@ -182,8 +182,8 @@ describe('AnnouncementPublisher', () => {
       };
     };
     const { store } = publisher();
-    await store.setFollow(X, 'user:default/follower', true, T0);
-    await store.setFollow(X, 'user:default/a1', true, T0);
+    await store.follow(X, 'user:default/follower', T0);
+    await store.follow(X, 'user:default/a1', T0);
     return { knex, clock, notifications, audits, store, publisher };
   }
 

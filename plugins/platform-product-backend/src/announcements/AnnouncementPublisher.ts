@@ -103,6 +103,20 @@ export class AnnouncementPublisher {
   }
 
   /**
+   * Starts the delivery of a post that just became due without waiting for it: to thousands
+   * of recipients it takes longer than a request may. A failure, or a process that dies
+   * meanwhile, is left to the publish task: it takes over the unfinished delivery once its
+   * claim timed out and resumes it.
+   */
+  deliverSoon(id: string): void {
+    this.deliver(id).catch(error => {
+      this.options.logger.warn(
+        `Could not deliver announcement ${id} now, the publish task will retry: ${error}`,
+      );
+    });
+  }
+
+  /**
    * Delivers one post when it is due and nobody else is delivering it. Returns false
    * when there was nothing to do here; throws when a send failed (the next run resumes).
    */

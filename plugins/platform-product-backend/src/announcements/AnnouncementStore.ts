@@ -119,8 +119,8 @@ export interface ReachCounts {
   pendingAcknowledgement: Array<{ team: string | null; users: string[] }>;
 }
 
-/** Announcements with their tags, marks, audience, follows and dismissals. */
-export interface AnnouncementStore {
+/** The posts: their fields and tags, the lists and the banners. */
+export interface AnnouncementPostStore {
   /** Stores the post and its tags; `publishedAt` set means it is published right away. */
   create(
     post: NewAnnouncement & { publishedAt: number | null },
@@ -143,15 +143,6 @@ export interface AnnouncementStore {
   list(query: AnnouncementQuery): Promise<AnnouncementPage>;
   /** The products that have published or (with `includeUnpublished`) any posts. */
   productRefsWithPosts(includeUnpublished: boolean): Promise<string[]>;
-
-  /** Marks the post read (and acknowledged) by the user; idempotent, first times kept. */
-  markRead(
-    id: string,
-    userRef: string,
-    now: number,
-    acknowledge: boolean,
-  ): Promise<void>;
-  dismiss(id: string, userRef: string, now: number): Promise<void>;
   /** Pinned banner-type posts, published and unexpired, the user has not dismissed; newest first. */
   banners(query: {
     productRef: string | null;
@@ -159,21 +150,27 @@ export interface AnnouncementStore {
     viewerRef?: string;
     now: number;
   }): Promise<StoredAnnouncement[]>;
+}
 
-  setFollow(
-    productRef: string,
-    userRef: string,
-    following: boolean,
-    now: number,
-  ): Promise<void>;
-  follow(
+/** What each reader did: reads, acknowledgements, dismissed banners, followed products. */
+export interface AnnouncementReaderStore {
+  /** Marks the post read by the user; idempotent, the first time kept. */
+  markRead(id: string, userRef: string, now: number): Promise<void>;
+  /** Marks the post read and acknowledged by the user; idempotent, the first times kept. */
+  acknowledge(id: string, userRef: string, now: number): Promise<void>;
+  dismiss(id: string, userRef: string, now: number): Promise<void>;
+  follow(productRef: string, userRef: string, now: number): Promise<void>;
+  unfollow(productRef: string, userRef: string): Promise<void>;
+  /** Whether the user follows the product (none for a service), and how many do. */
+  followState(
     productRef: string,
     userRef?: string,
   ): Promise<{ following: boolean; followers: number }>;
   followers(productRef: string): Promise<string[]>;
+}
 
-  reach(id: string): Promise<ReachCounts>;
-
+/** The delivery queue: due posts, one claim across replicas, the audience notified in batches. */
+export interface AnnouncementDeliveryQueue {
   /** Ids of posts due for delivery: not drafts, publishAt reached, undelivered, unclaimed or claimed before `staleBefore`. */
   dueForDelivery(
     now: number,
@@ -210,4 +207,13 @@ export interface AnnouncementStore {
   finishDelivery(id: string, claim: string, now: number): Promise<boolean>;
   /** Gives an unfinished delivery up while the claim holds, for the next run to resume. */
   releaseDelivery(id: string, claim: string): Promise<void>;
+}
+
+/** Announcements with their tags, reader state, reach and delivery queue. */
+export interface AnnouncementStore
+  extends AnnouncementPostStore,
+    AnnouncementReaderStore,
+    AnnouncementDeliveryQueue {
+  /** How far a post reached its audience (recorded at delivery). */
+  reach(id: string): Promise<ReachCounts>;
 }

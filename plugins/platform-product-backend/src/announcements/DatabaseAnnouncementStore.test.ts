@@ -97,7 +97,7 @@ describe('DatabaseAnnouncementStore', () => {
         updatedAt: T0 + 1,
       });
 
-      await store.markRead(created.id, ANN, T0, false);
+      await store.markRead(created.id, ANN, T0);
       await store.dismiss(created.id, ANN, T0);
       await expect(store.delete(created.id)).resolves.toBe(true);
       await expect(store.get(created.id)).resolves.toBeUndefined();
@@ -160,7 +160,7 @@ describe('DatabaseAnnouncementStore', () => {
       await add('draft', { draft: true, publishedAt: null, publishAt: null });
       await add('scheduled', { publishAt: T0 + 5 * HOUR, publishedAt: null });
       await add('expired', { expiresAt: T0 });
-      await store.markRead(ids.new, ANN, T0, false);
+      await store.markRead(ids.new, ANN, T0);
 
       const all = [];
       let cursor: string | undefined;
@@ -280,12 +280,12 @@ describe('DatabaseAnnouncementStore', () => {
         list({ editable: { productRefs: [P], global: false } }),
       ).resolves.toMatchObject({ totalCount: 1000, totalCountCapped: true });
 
-      await store.markRead(ids[899], ANN, T0, false);
+      await store.markRead(ids[899], ANN, T0);
       await expect(list()).resolves.toMatchObject({
         unreadCount: 100,
         unreadCountCapped: false,
       });
-      await store.markRead(ids[900], ANN, T0, false);
+      await store.markRead(ids[900], ANN, T0);
       await expect(list()).resolves.toMatchObject({
         unreadCount: 99,
         unreadCountCapped: false,
@@ -368,10 +368,10 @@ describe('DatabaseAnnouncementStore', () => {
       await store.create(post({ type: 'release', pinned: true }));
       await store.create(post({ type: 'incident', pinned: false }));
 
-      await store.markRead(banner.id, ANN, T0, false);
-      await store.markRead(banner.id, ANN, T0 + 1, true);
-      await store.markRead(banner.id, ANN, T0 + 2, true);
-      await store.markRead(banner.id, ANN, T0 + 3, false);
+      await store.markRead(banner.id, ANN, T0);
+      await store.acknowledge(banner.id, ANN, T0 + 1);
+      await store.acknowledge(banner.id, ANN, T0 + 2);
+      await store.markRead(banner.id, ANN, T0 + 3);
       await expect(store.get(banner.id, ANN)).resolves.toMatchObject({
         readAt: T0,
         acknowledgedAt: T0 + 1,
@@ -394,15 +394,15 @@ describe('DatabaseAnnouncementStore', () => {
       ).resolves.toHaveLength(1);
       await expect(knex('announcement_dismissals')).resolves.toHaveLength(1);
 
-      await store.setFollow(P, ANN, true, T0);
-      await store.setFollow(P, ANN, true, T0);
-      await store.setFollow(P, BOB, true, T0);
-      await expect(store.follow(P, ANN)).resolves.toEqual({
+      await store.follow(P, ANN, T0);
+      await store.follow(P, ANN, T0);
+      await store.follow(P, BOB, T0);
+      await expect(store.followState(P, ANN)).resolves.toEqual({
         following: true,
         followers: 2,
       });
-      await store.setFollow(P, ANN, false, T0);
-      await expect(store.follow(P, ANN)).resolves.toEqual({
+      await store.unfollow(P, ANN);
+      await expect(store.followState(P, ANN)).resolves.toEqual({
         following: false,
         followers: 1,
       });
@@ -490,9 +490,9 @@ describe('DatabaseAnnouncementStore', () => {
         store.claimDelivery(due.id, 'claim-d', now + 5, now + 5),
       ).resolves.toBeUndefined();
 
-      await store.markRead(due.id, 'user:default/a1', now, true);
-      await store.markRead(due.id, 'user:default/b1', now, false);
-      await store.markRead(due.id, 'user:default/outsider', now, false);
+      await store.acknowledge(due.id, 'user:default/a1', now);
+      await store.markRead(due.id, 'user:default/b1', now);
+      await store.markRead(due.id, 'user:default/outsider', now);
       await expect(store.reach(due.id)).resolves.toEqual({
         audienceUsers: 4,
         readUsers: 3,

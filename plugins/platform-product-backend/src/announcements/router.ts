@@ -1,13 +1,17 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { AnnouncementFeeds } from './AnnouncementFeeds';
+import { AnnouncementReaders } from './AnnouncementReaders';
 import { AnnouncementService } from './AnnouncementService';
 
 export function createAnnouncementsRouter(options: {
   httpAuth: HttpAuthService;
   announcements: AnnouncementService;
+  readers: AnnouncementReaders;
+  feeds: AnnouncementFeeds;
 }) {
-  const { httpAuth, announcements } = options;
+  const { httpAuth, announcements, readers, feeds } = options;
   const router = Router();
 
   // writes, marks and reach are a person's
@@ -37,7 +41,7 @@ export function createAnnouncementsRouter(options: {
       allow: ['user', 'service'],
       allowLimitedAccess: true,
     });
-    const xml = await announcements.feed(req.query, {
+    const xml = await feeds.feed(req.query, {
       credentials,
       request: req,
     });
@@ -64,19 +68,15 @@ export function createAnnouncementsRouter(options: {
   });
 
   router.put('/announcements/:id/read', async (req, res) => {
-    res.json(
-      await announcements.markRead(req.params.id, false, await user(req)),
-    );
+    res.json(await readers.markRead(req.params.id, await user(req)));
   });
 
   router.put('/announcements/:id/acknowledgement', async (req, res) => {
-    res.json(
-      await announcements.markRead(req.params.id, true, await user(req)),
-    );
+    res.json(await readers.acknowledge(req.params.id, await user(req)));
   });
 
   router.put('/announcements/:id/dismissal', async (req, res) => {
-    await announcements.dismiss(req.params.id, await user(req));
+    await readers.dismiss(req.params.id, await user(req));
     res.status(204).end();
   });
 
@@ -85,7 +85,7 @@ export function createAnnouncementsRouter(options: {
   });
 
   router.get('/announcements/:id/event.ics', async (req, res) => {
-    const ics = await announcements.eventIcs(req.params.id, await anyone(req));
+    const ics = await feeds.eventIcs(req.params.id, await anyone(req));
     res
       .status(200)
       .type('text/calendar; charset=utf-8')
@@ -94,17 +94,15 @@ export function createAnnouncementsRouter(options: {
   });
 
   router.get('/follows', async (req, res) => {
-    res.json(
-      await announcements.follow(req.query, undefined, await anyone(req)),
-    );
+    res.json(await readers.followState(req.query, await anyone(req)));
   });
 
   router.put('/follows', async (req, res) => {
-    res.json(await announcements.follow(req.query, true, await user(req)));
+    res.json(await readers.follow(req.query, await user(req)));
   });
 
   router.delete('/follows', async (req, res) => {
-    res.json(await announcements.follow(req.query, false, await user(req)));
+    res.json(await readers.unfollow(req.query, await user(req)));
   });
 
   return router;

@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  announcementGlobalManagePermission,
   feedbackRespondPermission,
   platformProductReadPermission,
 } from '@platform-product/plugin-platform-product-common';
@@ -20,7 +21,13 @@ import {
   Y,
 } from '../__testUtils__';
 import { platformProductRules } from '../permissions/rules';
-import { allowedOnProducts, notAllowed, requireOnProduct } from './authorize';
+import {
+  allowedGlobally,
+  allowedOnProducts,
+  notAllowed,
+  notAllowedTo,
+  requireOnProduct,
+} from './authorize';
 import { ProductResolver } from './ProductResolver';
 
 describe('the permission path', () => {
@@ -108,5 +115,42 @@ describe('the permission path', () => {
     );
     expect(allowed).toEqual({ read: new Set([X, Y]), respond: new Set([X]) });
     expect(calls).toHaveLength(1);
+  });
+
+  it('asks for a permission about no product through the same path, worded the same way', async () => {
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockResolvedValueOnce([
+      { result: AuthorizeResult.ALLOW },
+    ]);
+    permissions.authorize.mockResolvedValueOnce([
+      { result: AuthorizeResult.DENY },
+    ]);
+    const jane = mockCredentials.user(JANE);
+    await expect(
+      allowedGlobally(
+        { permissions },
+        announcementGlobalManagePermission,
+        jane,
+      ),
+    ).resolves.toBe(true);
+    await expect(
+      allowedGlobally(
+        { permissions },
+        announcementGlobalManagePermission,
+        jane,
+      ),
+    ).resolves.toBe(false);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [{ permission: announcementGlobalManagePermission }],
+      { credentials: jane },
+    );
+    expect(
+      notAllowedTo(
+        'manage global announcements',
+        announcementGlobalManagePermission,
+      ).message,
+    ).toBe(
+      'You are not allowed to manage global announcements (platform-product.announcement.global.manage)',
+    );
   });
 });

@@ -5,22 +5,45 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  BasicPermission,
+  Permission,
   PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { ProductResolver } from './ProductResolver';
 
-/** The one wording of a denial: what the caller may not do on which product, and the permission. */
+/** The one wording of a denial: what the caller may not do, and the permission it takes. */
+export function notAllowedTo(
+  doing: string,
+  permission: Permission,
+): NotAllowedError {
+  return new NotAllowedError(
+    `You are not allowed to ${doing} (${permission.name})`,
+  );
+}
+
+/** A denial on a product: the permission's action on it (`update 'platformproduct:...'`). */
 export function notAllowed(
   productRef: string,
   permission: ResourcePermission<'platform-product'>,
 ): NotAllowedError {
-  return new NotAllowedError(
-    `You are not allowed to ${
-      permission.attributes.action ?? 'use'
-    } '${productRef}' (${permission.name})`,
+  return notAllowedTo(
+    `${permission.attributes.action ?? 'use'} '${productRef}'`,
+    permission,
   );
+}
+
+/** Whether the policy allows a permission that is about no product (a basic permission). */
+export async function allowedGlobally(
+  deps: Pick<AuthorizeDeps, 'permissions'>,
+  permission: BasicPermission,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const [decision] = await deps.permissions.authorize([{ permission }], {
+    credentials,
+  });
+  return decision.result === AuthorizeResult.ALLOW;
 }
 
 /** Throws a 403 unless the policy allows the permission on this product (see allowedOnProduct). */

@@ -1,4 +1,3 @@
-export { platformProductApiRef } from './PlatformProductApi';
-export type { PlatformProductApi } from './PlatformProductApi';
-export { PlatformProductClient } from './PlatformProductClient';
+export type { PlatformProductAdoptionApi } from './AdoptionApi';
+export { PlatformProductAdoptionClient } from './AdoptionClient';
 export { useProductAdoption } from './useProductAdoption';

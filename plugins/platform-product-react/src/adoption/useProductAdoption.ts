@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { platformProductApiRef } from './PlatformProductApi';
+import { platformProductApiRef } from '../api/PlatformProductApi';
 
 /**
  * Loads the adoption of a product (consumers grouped by team) from the backend.

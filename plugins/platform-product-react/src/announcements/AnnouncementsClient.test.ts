@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { PlatformProductClient } from '../adoption/PlatformProductClient';
+import { PlatformProductAnnouncementsClient } from './AnnouncementsClient';
 
 function response(body: unknown, status = 200, statusText = 'OK') {
   return {
@@ -22,7 +22,7 @@ function setup(body: unknown = {}, status = 200) {
   const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
     response(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-  const client = new PlatformProductClient({
+  const client = new PlatformProductAnnouncementsClient({
     discoveryApi: {
       getBaseUrl: async (pluginId: string) =>
         `http://backstage.test/api/${pluginId}`,
@@ -40,7 +40,7 @@ function setup(body: unknown = {}, status = 200) {
   return { client, fetch, call };
 }
 
-describe('PlatformProductClient announcements', () => {
+describe('PlatformProductAnnouncementsClient', () => {
   it('creates a post with the product ref in the body, not the path', async () => {
     const { client, call } = setup({ id: 'a1' }, 201);
     await expect(

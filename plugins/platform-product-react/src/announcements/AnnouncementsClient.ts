@@ -6,7 +6,10 @@ import {
   ProductFollow,
   UpdateAnnouncementRequest,
 } from '@platform-product/plugin-platform-product-common';
-import { PlatformProductFeedbackClient } from '../feedback/FeedbackClient';
+import {
+  BackendRequests,
+  PlatformProductClientOptions,
+} from '../shared/BackendRequests';
 import {
   ListAnnouncementsOptions,
   PlatformProductAnnouncementsApi,
@@ -21,15 +24,19 @@ const maybeForProduct = (path: string, productRef?: string) =>
     : path;
 
 /**
- * The announcements part of the Platform Product client, on top of the
- * feedback part (`PlatformProductClient` adds the rest).
+ * The announcements part of the Platform Product client.
  *
  * @public
  */
 export class PlatformProductAnnouncementsClient
-  extends PlatformProductFeedbackClient
   implements PlatformProductAnnouncementsApi
 {
+  private readonly requests: BackendRequests;
+
+  constructor(options: PlatformProductClientOptions) {
+    this.requests = new BackendRequests(options);
+  }
+
   async createAnnouncement(
     request: CreateAnnouncementRequest,
   ): Promise<Announcement> {

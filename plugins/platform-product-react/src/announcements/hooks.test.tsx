@@ -5,7 +5,7 @@ import { ReactNode } from 'react';
 import {
   PlatformProductApi,
   platformProductApiRef,
-} from '../adoption/PlatformProductApi';
+} from '../api/PlatformProductApi';
 import {
   useAnnouncementBanners,
   useAnnouncementList,

@@ -6,7 +6,7 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { platformProductApiRef } from '../adoption/PlatformProductApi';
+import { platformProductApiRef } from '../api/PlatformProductApi';
 import { usePagedList } from '../shared/usePagedList';
 import { ListAnnouncementsOptions } from './AnnouncementsApi';
 

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { PlatformProductClient } from '../adoption/PlatformProductClient';
+import { PlatformProductFeedbackClient } from './FeedbackClient';
 
 function jsonResponse(body: unknown, status = 200, statusText = 'OK') {
   return {
@@ -22,7 +22,7 @@ function setup(body: unknown = {}, status = 200) {
   const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
     jsonResponse(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-  const client = new PlatformProductClient({
+  const client = new PlatformProductFeedbackClient({
     discoveryApi: {
       getBaseUrl: async (pluginId: string) =>
         `http://backstage.test/api/${pluginId}`,
@@ -41,7 +41,7 @@ function setup(body: unknown = {}, status = 200) {
   return { client, fetch, call };
 }
 
-describe('PlatformProductClient feedback', () => {
+describe('PlatformProductFeedbackClient', () => {
   it('posts a rating as JSON', async () => {
     const { client, call } = setup({ id: 'r1' }, 201);
     await expect(

@@ -1,4 +1,3 @@
-import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
   CreateFeedbackRequest,
   FeedbackItem,
@@ -9,7 +8,10 @@ import {
   FeedbackVote,
   UpdateFeedbackRequest,
 } from '@platform-product/plugin-platform-product-common';
-import { BackendRequests } from '../shared/BackendRequests';
+import {
+  BackendRequests,
+  PlatformProductClientOptions,
+} from '../shared/BackendRequests';
 import { ListFeedbackOptions, PlatformProductFeedbackApi } from './FeedbackApi';
 
 /**
@@ -20,9 +22,9 @@ import { ListFeedbackOptions, PlatformProductFeedbackApi } from './FeedbackApi';
 export class PlatformProductFeedbackClient
   implements PlatformProductFeedbackApi
 {
-  protected readonly requests: BackendRequests;
+  private readonly requests: BackendRequests;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: PlatformProductClientOptions) {
     this.requests = new BackendRequests(options);
   }
 

@@ -8,12 +8,23 @@ async function ok(response: Response): Promise<Response> {
   return response;
 }
 
+/**
+ * What a Platform Product client needs: where the backend is, and a fetch that
+ * carries the signed-in user's credentials.
+ *
+ * @public
+ */
+export type PlatformProductClientOptions = {
+  discoveryApi: DiscoveryApi;
+  fetchApi: FetchApi;
+};
+
 /** Requests to the `platform-product` backend; a non-2xx answer throws a ResponseError. */
 export class BackendRequests {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: PlatformProductClientOptions) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }

@@ -1,7 +1,6 @@
 import {
   EmptyState,
   InfoCard,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -20,6 +19,7 @@ import {
 import { useAnnouncementList } from '@platform-product/plugin-platform-product-react';
 import { useState } from 'react';
 import { displayNameOf, refOf } from '../shared/entities';
+import { PagedListContent } from '../shared/PagedListContent';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { AnnouncementSummary } from './AnnouncementSummary';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
@@ -95,66 +95,44 @@ export const EntityProductNewsContent = () => {
   const upcomingIds = new Set(upcoming.items.map(p => p.id));
   const timeline = posts.items.filter(p => !upcomingIds.has(p.id));
 
-  let content;
-  if (posts.error && !posts.items.length) {
-    content = (
-      <ResponseErrorPanel error={posts.error} title="Could not load the news" />
-    );
-  } else if (posts.loading && !posts.items.length) {
-    content = <Progress />;
-  } else if (!posts.items.length) {
-    content = (
-      <EmptyState
-        missing="content"
-        title={`No news from ${name} yet`}
-        description={
-          canManage
-            ? 'Announce a release, a deprecation, maintenance or an event: it reaches the teams that use the product and its followers.'
-            : 'Releases, deprecations, maintenance and events of the product show up here. Follow it to be notified.'
-        }
-        action={
-          canManage ? (
-            <Button
-              variant="contained"
-              color="primary"
-              onClick={() => setCreating(true)}
-            >
-              Write the first post
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  } else {
-    content = (
-      <>
-        {timeline.length > 0 ? (
-          <AnnouncementTimeline posts={timeline} actions={actions} />
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            Nothing else: just the upcoming events above.
-          </Typography>
-        )}
-        {posts.error && (
-          <ResponseErrorPanel
-            error={posts.error}
-            title="Could not load more news"
-          />
-        )}
-        {posts.hasMore && (
-          <Box mt={1} textAlign="center">
-            <Button
-              variant="outlined"
-              onClick={posts.loadMore}
-              disabled={posts.loading}
-            >
-              {posts.loading ? 'Loading…' : 'Load older posts'}
-            </Button>
-          </Box>
-        )}
-      </>
-    );
-  }
+  const content = (
+    <PagedListContent
+      list={posts}
+      errorTitle="Could not load the news"
+      moreErrorTitle="Could not load more news"
+      moreLabel="Load older posts"
+      empty={
+        <EmptyState
+          missing="content"
+          title={`No news from ${name} yet`}
+          description={
+            canManage
+              ? 'Announce a release, a deprecation, maintenance or an event: it reaches the teams that use the product and its followers.'
+              : 'Releases, deprecations, maintenance and events of the product show up here. Follow it to be notified.'
+          }
+          action={
+            canManage ? (
+              <Button
+                variant="contained"
+                color="primary"
+                onClick={() => setCreating(true)}
+              >
+                Write the first post
+              </Button>
+            ) : undefined
+          }
+        />
+      }
+    >
+      {timeline.length > 0 ? (
+        <AnnouncementTimeline posts={timeline} actions={actions} />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          Nothing else: just the upcoming events above.
+        </Typography>
+      )}
+    </PagedListContent>
+  );
 
   const unread = posts.unreadCount ?? 0;
   return (

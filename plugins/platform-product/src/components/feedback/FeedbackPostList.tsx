@@ -1,14 +1,7 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Divider from '@material-ui/core/Divider';
 import Link from '@material-ui/core/Link';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChatBubbleOutlineIcon from '@material-ui/icons/ChatBubbleOutline';
@@ -30,7 +23,12 @@ import {
   STATUS_LABELS,
   TYPE_LABELS,
 } from './labels';
-import { FilterSelect } from '../shared/FilterSelect';
+import {
+  FilterSelect,
+  labelledOptions,
+  SearchField,
+} from '../shared/FilterSelect';
+import { PagedListContent } from '../shared/PagedListContent';
 import { VoteButton } from './VoteButton';
 
 const PAGE_SIZE = 20;
@@ -175,66 +173,46 @@ export const FeedbackPostList = (props: {
   }, [reloadKey]);
 
   const filtered = !!(type || status || q);
-  let content: ReactNode;
-  if (list.error && !list.items.length) {
-    content = (
-      <ResponseErrorPanel error={list.error} title="Could not load feedback" />
-    );
-  } else if (list.loading && !list.items.length) {
-    content = <Progress />;
-  } else if (!list.items.length) {
-    content = filtered ? (
-      <EmptyState
-        missing="data"
-        title="No posts match"
-        description="Try another type, status or search."
-      />
-    ) : (
-      <EmptyState
-        missing="data"
-        title="No feedback posts yet"
-        description="Ideas, problems, questions and praise from the product's users show up here."
-      />
-    );
-  } else {
-    content = (
-      <>
-        <Typography variant="body2" color="textSecondary">
-          {list.totalCount === 1
-            ? '1 post'
-            : `${list.totalCount ?? list.items.length} posts`}
-        </Typography>
-        {list.items.map((post, index) => (
-          <Fragment key={post.id}>
-            {index > 0 && <Divider />}
-            <PostRow
-              post={post}
-              onOpen={onOpen}
-              onChange={list.updateItem}
-              onError={setVoteError}
-            />
-          </Fragment>
-        ))}
-        {list.error && (
-          <ResponseErrorPanel
-            error={list.error}
-            title="Could not load more feedback"
+  const content = (
+    <PagedListContent
+      list={list}
+      errorTitle="Could not load feedback"
+      moreErrorTitle="Could not load more feedback"
+      moreLabel="Load more"
+      empty={
+        filtered ? (
+          <EmptyState
+            missing="data"
+            title="No posts match"
+            description="Try another type, status or search."
           />
-        )}
-        {list.hasMore && (
-          <Box mt={1} textAlign="center">
-            <Button
-              variant="outlined"
-              onClick={list.loadMore}
-              disabled={list.loading}
-            >
-              {list.loading ? 'Loading…' : 'Load more'}
-            </Button>
-          </Box>
-        )}
-      </>
-    );
-  }
+        ) : (
+          <EmptyState
+            missing="data"
+            title="No feedback posts yet"
+            description="Ideas, problems, questions and praise from the product's users show up here."
+          />
+        )
+      }
+    >
+      <Typography variant="body2" color="textSecondary">
+        {list.totalCount === 1
+          ? '1 post'
+          : `${list.totalCount ?? list.items.length} posts`}
+      </Typography>
+      {list.items.map((post, index) => (
+        <Fragment key={post.id}>
+          {index > 0 && <Divider />}
+          <PostRow
+            post={post}
+            onOpen={onOpen}
+            onChange={list.updateItem}
+            onError={setVoteError}
+          />
+        </Fragment>
+      ))}
+    </PagedListContent>
+  );
 
   return (
     <InfoCard title="Posts" action={action}>
@@ -245,10 +223,7 @@ export const FeedbackPostList = (props: {
           value={type}
           onChange={value => setType(value as FeedbackPostType | '')}
           allLabel="All types"
-          options={FEEDBACK_POST_TYPES.map(t => ({
-            value: t,
-            label: TYPE_LABELS[t],
-          }))}
+          options={labelledOptions(FEEDBACK_POST_TYPES, TYPE_LABELS)}
           className={classes.filter}
         />
         <FilterSelect
@@ -257,10 +232,7 @@ export const FeedbackPostList = (props: {
           value={status}
           onChange={value => setStatus(value as FeedbackStatus | '')}
           allLabel="All statuses"
-          options={FEEDBACK_STATUSES.map(s => ({
-            value: s,
-            label: STATUS_LABELS[s],
-          }))}
+          options={labelledOptions(FEEDBACK_STATUSES, STATUS_LABELS)}
           className={classes.filter}
         />
         <FilterSelect
@@ -271,17 +243,11 @@ export const FeedbackPostList = (props: {
           options={SORT_OPTIONS}
           className={classes.filter}
         />
-        <TextField
+        <SearchField
           id="feedback-search"
-          label="Search"
-          type="search"
           value={search}
-          onChange={e => setSearch(e.target.value)}
-          variant="outlined"
-          size="small"
+          onChange={setSearch}
           className={classes.search}
-          placeholder="Search titles and text"
-          InputLabelProps={{ shrink: true }}
         />
       </Box>
       {voteError && (

@@ -43,3 +43,52 @@ export function FilterSelect(props: {
     </TextField>
   );
 }
+
+/** The options of a select over `values`, each shown by its label. */
+export function labelledOptions<V extends string>(
+  values: readonly V[],
+  labels: Record<V, ReactNode>,
+): Array<{ value: V; label: ReactNode }> {
+  return values.map(value => ({ value, label: labels[value] }));
+}
+
+/** A text field of a list's filter bar. */
+export function FilterTextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  type?: 'search';
+  className?: string;
+}) {
+  return (
+    <TextField
+      id={props.id}
+      label={props.label}
+      type={props.type}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      variant="outlined"
+      size="small"
+      className={props.className}
+      placeholder={props.placeholder}
+      InputLabelProps={{ shrink: true }}
+    />
+  );
+}
+
+/** The search field of a list's filter bar: titles and text. */
+export const SearchField = (props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+}) => (
+  <FilterTextField
+    {...props}
+    label="Search"
+    type="search"
+    placeholder="Search titles and text"
+  />
+);

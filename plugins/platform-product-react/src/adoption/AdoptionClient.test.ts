@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
-import { PlatformProductClient } from './PlatformProductClient';
+import { PlatformProductAdoptionClient } from './AdoptionClient';
 
 const adoption: ProductAdoption = {
   productRef: 'platformproduct:default/deployment-platform',
@@ -46,7 +46,7 @@ function jsonResponse(body: unknown, status = 200, statusText = 'OK') {
   } as unknown as Response;
 }
 
-describe('PlatformProductClient', () => {
+describe('PlatformProductAdoptionClient', () => {
   const discoveryApi = {
     getBaseUrl: jest.fn(async (pluginId: string) => {
       return `http://backstage.test/api/${pluginId}`;
@@ -55,7 +55,7 @@ describe('PlatformProductClient', () => {
 
   it('asks the platform-product backend with the product ref URL-encoded', async () => {
     const fetch = jest.fn(async () => jsonResponse(adoption));
-    const client = new PlatformProductClient({
+    const client = new PlatformProductAdoptionClient({
       discoveryApi,
       fetchApi: { fetch },
     });
@@ -73,7 +73,7 @@ describe('PlatformProductClient', () => {
 
   it('encodes characters that would otherwise break the query string', async () => {
     const fetch = jest.fn(async () => jsonResponse(adoption));
-    const client = new PlatformProductClient({
+    const client = new PlatformProductAdoptionClient({
       discoveryApi,
       fetchApi: { fetch },
     });
@@ -103,7 +103,7 @@ describe('PlatformProductClient', () => {
         'Not Found',
       ),
     );
-    const client = new PlatformProductClient({
+    const client = new PlatformProductAdoptionClient({
       discoveryApi,
       fetchApi: { fetch },
     });
@@ -133,7 +133,7 @@ describe('PlatformProductClient', () => {
           text: async () => '<html>bad gateway</html>',
         } as unknown as Response),
     );
-    const client = new PlatformProductClient({
+    const client = new PlatformProductAdoptionClient({
       discoveryApi,
       fetchApi: { fetch },
     });

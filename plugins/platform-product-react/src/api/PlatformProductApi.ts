@@ -1,0 +1,24 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import { PlatformProductAdoptionApi } from '../adoption/AdoptionApi';
+import { PlatformProductAnnouncementsApi } from '../announcements/AnnouncementsApi';
+import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
+
+/**
+ * The Platform Product backend, as seen from the browser: every capability's
+ * calls in one API.
+ *
+ * @public
+ */
+export interface PlatformProductApi
+  extends PlatformProductAdoptionApi,
+    PlatformProductFeedbackApi,
+    PlatformProductAnnouncementsApi {}
+
+/**
+ * The API reference of {@link PlatformProductApi}.
+ *
+ * @public
+ */
+export const platformProductApiRef = createApiRef<PlatformProductApi>({
+  id: 'plugin.platform-product.api',
+});

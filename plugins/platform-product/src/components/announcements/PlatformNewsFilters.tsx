@@ -1,0 +1,92 @@
+import Box from '@material-ui/core/Box';
+import { makeStyles } from '@material-ui/core/styles';
+import { ANNOUNCEMENT_TYPES } from '@platform-product/plugin-platform-product-common';
+import {
+  FilterSelect,
+  FilterTextField,
+  labelledOptions,
+  SearchField,
+} from '../shared/FilterSelect';
+import { LabelledCheckbox } from '../shared/LabelledCheckbox';
+import { TYPE_LABELS } from './labels';
+import { NewsFilters, ProductOptions } from './usePlatformNews';
+
+const useStyles = makeStyles(
+  theme => ({
+    filters: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      gap: theme.spacing(2),
+      marginBottom: theme.spacing(2),
+    },
+    filter: { minWidth: theme.spacing(20) },
+    search: { flex: 1, minWidth: theme.spacing(25) },
+  }),
+  { name: 'PlatformProductNewsPage' },
+);
+
+/** A filter that is on or off, kept in the URL as `flag=true`. */
+const FlagFilter = (props: {
+  filters: NewsFilters;
+  flag: 'unread' | 'upcoming';
+  label: string;
+}) => (
+  <LabelledCheckbox
+    label={props.label}
+    checked={props.filters[props.flag]}
+    onChange={checked => props.filters.setParam(props.flag, checked)}
+  />
+);
+
+/** The filter bar of the news page: product, type, tag, search, unread, upcoming. */
+export const PlatformNewsFilters = (props: {
+  filters: NewsFilters;
+  products: ProductOptions;
+}) => {
+  const { filters, products } = props;
+  const classes = useStyles();
+  return (
+    <Box className={classes.filters}>
+      <FilterSelect
+        id="news-filter-product"
+        label="Product"
+        value={filters.productRef}
+        onChange={value => filters.setParam('product', value)}
+        allLabel="All products"
+        options={(products.value ?? []).map(product => ({
+          value: product.ref,
+          label: product.title,
+        }))}
+        className={classes.filter}
+        disabled={products.loading}
+        error={products.error ? 'Could not load the products' : undefined}
+      />
+      <FilterSelect
+        id="news-filter-type"
+        label="Type"
+        value={filters.type}
+        onChange={value => filters.setParam('type', value)}
+        allLabel="All types"
+        options={labelledOptions(ANNOUNCEMENT_TYPES, TYPE_LABELS)}
+        className={classes.filter}
+      />
+      <FilterTextField
+        id="news-filter-tag"
+        label="Tag"
+        value={filters.tagText}
+        onChange={filters.setTagText}
+        className={classes.filter}
+        placeholder="kubernetes"
+      />
+      <SearchField
+        id="news-search"
+        value={filters.search}
+        onChange={filters.setSearch}
+        className={classes.search}
+      />
+      <FlagFilter filters={filters} flag="unread" label="Unread only" />
+      <FlagFilter filters={filters} flag="upcoming" label="Upcoming events" />
+    </Box>
+  );
+};
