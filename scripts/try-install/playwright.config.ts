@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../chromium.playwright';
 
 /**
  * The browser test of scripts/try-install.sh, against an app made by Backstage's generator that
@@ -19,18 +20,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 1000 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   outputDir: process.env.TRY_INSTALL_RESULTS ?? '/tmp/try-install/test-results',
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

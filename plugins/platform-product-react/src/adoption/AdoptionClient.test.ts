@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
 import { PlatformProductAdoptionClient } from './AdoptionClient';
+import { jsonResponse } from '../__testUtils__/jsonResponse';
 
 const adoption: ProductAdoption = {
   productRef: 'platformproduct:default/deployment-platform',
@@ -31,20 +32,6 @@ const adoption: ProductAdoption = {
   ],
   history: [],
 };
-
-function jsonResponse(body: unknown, status = 200, statusText = 'OK') {
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText,
-    headers: {
-      get: (name: string) =>
-        name.toLowerCase() === 'content-type' ? 'application/json' : null,
-    },
-    json: async () => body,
-    text: async () => JSON.stringify(body),
-  } as unknown as Response;
-}
 
 describe('PlatformProductAdoptionClient', () => {
   const discoveryApi = {

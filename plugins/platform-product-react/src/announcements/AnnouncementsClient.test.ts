@@ -1,19 +1,13 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductAnnouncementsClient } from './AnnouncementsClient';
+import { jsonResponse } from '../__testUtils__/jsonResponse';
 
+// the calendar entry is read as a blob of its text
 function response(body: unknown, status = 200, statusText = 'OK') {
   return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText,
-    headers: {
-      get: (name: string) =>
-        name.toLowerCase() === 'content-type' ? 'application/json' : null,
-    },
-    json: async () => body,
-    text: async () => JSON.stringify(body),
+    ...jsonResponse(body, status, statusText),
     blob: async () => new Blob([String(body)], { type: 'text/calendar' }),
-  } as unknown as Response;
+  } as Response;
 }
 
 const productRef = 'platformproduct:default/deployment-platform';

@@ -1,20 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductFeedbackClient } from './FeedbackClient';
-
-function jsonResponse(body: unknown, status = 200, statusText = 'OK') {
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText,
-    headers: {
-      get: (name: string) =>
-        name.toLowerCase() === 'content-type' ? 'application/json' : null,
-    },
-    json: async () => body,
-    text: async () => JSON.stringify(body),
-    blob: async () => new Blob([JSON.stringify(body)]),
-  } as unknown as Response;
-}
+import { jsonResponse } from '../__testUtils__/jsonResponse';
 
 const productRef = 'platformproduct:default/deployment-platform';
 
