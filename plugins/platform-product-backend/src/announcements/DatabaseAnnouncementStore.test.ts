@@ -1,3 +1,5 @@
+// Over ~500 lines on purpose: one suite for the store's one interface, each case run on every engine
+// (TestDatabases) against one migrated database per engine; split files would migrate again each.
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { migrationsDir } from '../database/migrations';

@@ -1,3 +1,5 @@
+// Over ~500 lines on purpose: the announcements REST surface end to end (one started backend per
+// engine), one describe per route; every bad-input case of the README has its test here.
 import {
   BackstageCredentials,
   PermissionsService,

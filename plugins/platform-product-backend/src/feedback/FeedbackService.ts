@@ -1,3 +1,6 @@
+// The feedback operations, one method each (views, access checks and notifications live beside it);
+// a little over ~500 lines because each operation reads as identity -> authorize -> validate -> write
+// -> audit -> notify in one place.
 import {
   AuditorService,
   BackstageCredentials,

@@ -1,3 +1,5 @@
+// Over ~500 lines on purpose: the feedback REST surface end to end (one started backend per engine,
+// from __testUtils__), one describe per route; every bad-input case of the README has its test here.
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
