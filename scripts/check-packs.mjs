@@ -68,7 +68,12 @@ for (const tarball of tarballs) {
   }
   if (files.some(f => f.startsWith('src/'))) say('ships its sources (src/)');
   if (files.some(f => /\.test\.(js|d\.ts)$/.test(f))) say('ships tests');
-  for (const section of ['dependencies', 'peerDependencies']) {
+  // devDependencies too: a company never installs them, but a pinned one there drifts from the rest
+  for (const section of [
+    'dependencies',
+    'peerDependencies',
+    'devDependencies',
+  ]) {
     for (const [name, range] of Object.entries(manifest[section] ?? {})) {
       if (range.startsWith('workspace:')) say(`${section} ${name}: ${range}`);
       if (name.startsWith('@backstage/') && /^\d/.test(range)) {
