@@ -15,3 +15,5 @@ export * from './feedback/nps';
 export * from './announcements/types';
 export * from './announcements/search';
 export * from './shared/schemas';
+export * from './roadmap/types';
+export * from './roadmap/release';

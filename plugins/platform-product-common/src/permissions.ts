@@ -49,6 +49,17 @@ export const announcementManagePermission = createPermission({
   resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
 });
 
+/**
+ * Create, edit, reorder, ship and drop a product's roadmap items and link feedback to
+ * them: the product team (a policy grants it with IS_PRODUCT_MANAGER or
+ * IS_OWNING_TEAM_MEMBER). Reading the roadmap takes platform-product.product.read.
+ */
+export const roadmapManagePermission = createPermission({
+  name: 'platform-product.roadmap.manage',
+  attributes: { action: 'update' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
 /** Post, edit and delete global announcements (not tied to a product). */
 export const announcementGlobalManagePermission = createPermission({
   name: 'platform-product.announcement.global.manage',
@@ -62,6 +73,7 @@ export const platformProductPermissions = [
   feedbackRespondPermission,
   feedbackModeratePermission,
   announcementManagePermission,
+  roadmapManagePermission,
 ];
 
 /** Permissions that are not about one product. */

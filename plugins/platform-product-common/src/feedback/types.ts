@@ -8,6 +8,7 @@ import {
   queryFlag,
   text,
 } from '../shared/schemas';
+import type { RoadmapItemSummary } from '../roadmap/types';
 
 export const FEEDBACK_POST_TYPES = [
   'idea',
@@ -228,6 +229,8 @@ export interface FeedbackItem {
   /** Whether the product team (the PM or the owning team) has replied: an official reply. */
   hasOfficialReply: boolean;
   hidden: boolean;
+  /** The roadmap item that carries this post; null when none does (and for ratings). */
+  roadmapItem?: RoadmapItemSummary | null;
   /** ISO 8601 */
   createdAt: string;
   updatedAt: string;
