@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductAnnouncementsClient } from './AnnouncementsClient';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
+import { recordingClient } from '../__testUtils__/recordingClient';
 
 // the calendar entry is read as a blob of its text
 function response(body: unknown, status = 200, statusText = 'OK') {
@@ -13,25 +14,9 @@ function response(body: unknown, status = 200, statusText = 'OK') {
 const productRef = 'platformproduct:default/deployment-platform';
 
 function setup(body: unknown = {}, status = 200) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+  return recordingClient(PlatformProductAnnouncementsClient, () =>
     response(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-  const client = new PlatformProductAnnouncementsClient({
-    discoveryApi: {
-      getBaseUrl: async (pluginId: string) =>
-        `http://backstage.test/api/${pluginId}`,
-    },
-    fetchApi: { fetch: fetch as unknown as typeof window.fetch },
-  });
-  const call = (i = 0) => {
-    const [url, init] = fetch.mock.calls[i];
-    return {
-      url: new URL(String(url)),
-      method: init?.method ?? 'GET',
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-    };
-  };
-  return { client, fetch, call };
 }
 
 describe('PlatformProductAnnouncementsClient', () => {

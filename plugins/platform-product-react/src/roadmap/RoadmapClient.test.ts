@@ -1,29 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductRoadmapClient } from './RoadmapClient';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
+import { recordingClient } from '../__testUtils__/recordingClient';
 
 const productRef = 'platformproduct:default/deployment-platform';
 
 function setup(body: unknown = {}, status = 200) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+  return recordingClient(PlatformProductRoadmapClient, () =>
     jsonResponse(body, status, status === 409 ? 'Conflict' : 'OK'),
   );
-  const client = new PlatformProductRoadmapClient({
-    discoveryApi: {
-      getBaseUrl: async (pluginId: string) =>
-        `http://backstage.test/api/${pluginId}`,
-    },
-    fetchApi: { fetch: fetch as unknown as typeof window.fetch },
-  });
-  const call = (i = 0) => {
-    const [url, init] = fetch.mock.calls[i];
-    return {
-      url: new URL(String(url)),
-      method: init?.method ?? 'GET',
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-    };
-  };
-  return { client, call };
 }
 
 describe('PlatformProductRoadmapClient', () => {

@@ -8,7 +8,6 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import NewReleasesIcon from '@material-ui/icons/NewReleases';
 import Alert from '@material-ui/lab/Alert';
@@ -23,8 +22,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { AnnouncementDialog } from '../announcements/AnnouncementDialog';
 import { RelativeTime } from '../announcements/dates';
+import { savedPostMessage } from '../announcements/labels';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { displayNameOf, refOf } from '../shared/entities';
+import { TabHeader } from '../shared/TabHeader';
 import { confirmationOf } from './confirmations';
 import { LinkFeedbackDialog } from './LinkFeedbackDialog';
 import { RoadmapBoard } from './RoadmapBoard';
@@ -116,6 +117,7 @@ export const EntityProductRoadmapContent = () => {
   );
 
   const isEmpty = !roadmap.items.length && !roadmap.history.length;
+  const itemProps = { canManage, selectedId, onAction: act };
   const { notice } = actions;
   const confirmation =
     open?.kind === 'confirm'
@@ -125,18 +127,10 @@ export const EntityProductRoadmapContent = () => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="center"
-          justifyContent="space-between"
-          style={{ gap: 16 }}
-        >
-          <Box>
-            <Typography variant="h5" component="h1">
-              Roadmap of {name}
-            </Typography>
-            <Typography variant="body2" color="textSecondary">
+        <TabHeader
+          title={`Roadmap of ${name}`}
+          subtitle={
+            <>
               What the team builds now, next and later, and the requests behind
               each item.
               {roadmap.lastUpdatedAt && (
@@ -145,10 +139,10 @@ export const EntityProductRoadmapContent = () => {
                   Updated <RelativeTime iso={roadmap.lastUpdatedAt} />.
                 </>
               )}
-            </Typography>
-          </Box>
-          {canManage && !isEmpty && createButton('New item')}
-        </Box>
+            </>
+          }
+          actions={canManage && !isEmpty ? createButton('New item') : undefined}
+        />
         {notice && open?.kind !== 'confirm' && (
           <Box mt={2}>
             <Alert
@@ -197,20 +191,10 @@ export const EntityProductRoadmapContent = () => {
       ) : (
         <>
           <Grid item xs={12}>
-            <RoadmapBoard
-              items={roadmap.items}
-              canManage={canManage}
-              selectedId={selectedId}
-              onAction={act}
-            />
+            <RoadmapBoard items={roadmap.items} {...itemProps} />
           </Grid>
           <Grid item xs={12}>
-            <RoadmapHistorySection
-              items={roadmap.history}
-              canManage={canManage}
-              selectedId={selectedId}
-              onAction={act}
-            />
+            <RoadmapHistorySection items={roadmap.history} {...itemProps} />
           </Grid>
         </>
       )}
@@ -273,10 +257,7 @@ export const EntityProductRoadmapContent = () => {
           onSaved={post =>
             actions.setNotice({
               severity: 'success',
-              message:
-                post.state === 'published'
-                  ? `Published “${post.title}”: the product's users are being notified.`
-                  : `Saved “${post.title}” (${post.state}).`,
+              message: savedPostMessage(post),
             })
           }
         />

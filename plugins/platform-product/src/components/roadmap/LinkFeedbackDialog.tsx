@@ -2,10 +2,6 @@ import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -26,6 +22,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { SearchField } from '../shared/FilterSelect';
 import { PagedListContent } from '../shared/PagedListContent';
 import { countOf } from './labels';
+import { DialogFrame } from '../shared/DialogFrame';
 
 const useStyles = makeStyles(
   theme => ({
@@ -120,61 +117,52 @@ export const LinkFeedbackDialog = (props: {
   };
 
   return (
-    <Dialog
-      open
+    <DialogFrame
+      id="link-feedback-title"
+      title={`Link feedback to “${item.title}”`}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="link-feedback-title"
+      actions={<Button onClick={onClose}>Done</Button>}
     >
-      <DialogTitle id="link-feedback-title">
-        Link feedback to “{item.title}”
-      </DialogTitle>
-      <DialogContent dividers>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          The request moves to planned, and its author and voters hear which
-          roadmap item carries it.
-        </Typography>
-        <SearchField
-          id="link-feedback-search"
-          value={search}
-          onChange={setSearch}
-        />
-        {error && (
-          <Box mt={1}>
-            <Alert severity="error">{error}</Alert>
-          </Box>
-        )}
+      <Typography variant="body2" color="textSecondary" paragraph>
+        The request moves to planned, and its author and voters hear which
+        roadmap item carries it.
+      </Typography>
+      <SearchField
+        id="link-feedback-search"
+        value={search}
+        onChange={setSearch}
+      />
+      {error && (
         <Box mt={1}>
-          <PagedListContent
-            list={list}
-            errorTitle="Could not load the feedback"
-            moreErrorTitle="Could not load more feedback"
-            moreLabel="More posts"
-            empty={
-              <EmptyState
-                missing="data"
-                title={q ? 'No posts match' : 'No feedback posts yet'}
-              />
-            }
-          >
-            {list.items.map((post, index) => (
-              <Fragment key={post.id}>
-                {index > 0 && <Divider />}
-                <PostRow
-                  post={post}
-                  linked={linked.has(post.id)}
-                  busy={busy}
-                  onLink={() => link(post)}
-                />
-              </Fragment>
-            ))}
-          </PagedListContent>
+          <Alert severity="error">{error}</Alert>
         </Box>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Done</Button>
-      </DialogActions>
-    </Dialog>
+      )}
+      <Box mt={1}>
+        <PagedListContent
+          list={list}
+          errorTitle="Could not load the feedback"
+          moreErrorTitle="Could not load more feedback"
+          moreLabel="More posts"
+          empty={
+            <EmptyState
+              missing="data"
+              title={q ? 'No posts match' : 'No feedback posts yet'}
+            />
+          }
+        >
+          {list.items.map((post, index) => (
+            <Fragment key={post.id}>
+              {index > 0 && <Divider />}
+              <PostRow
+                post={post}
+                linked={linked.has(post.id)}
+                busy={busy}
+                onLink={() => link(post)}
+              />
+            </Fragment>
+          ))}
+        </PagedListContent>
+      </Box>
+    </DialogFrame>
   );
 };

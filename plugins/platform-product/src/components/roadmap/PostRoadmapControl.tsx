@@ -3,10 +3,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
@@ -26,6 +22,7 @@ import { useState } from 'react';
 import { errorMessage } from '../shared/errorMessage';
 import { HORIZON_LABELS, quarterLabel, STATUS_LABELS } from './labels';
 import { RoadmapItemChip } from './RoadmapItemChip';
+import { DialogFrame } from '../shared/DialogFrame';
 
 /** Picks an open item of the post's product and links the post to it (moving it off another). */
 const RoadmapItemPicker = (props: {
@@ -58,80 +55,72 @@ const RoadmapItemPicker = (props: {
 
   const items = roadmap?.items ?? [];
   return (
-    <Dialog
-      open
+    <DialogFrame
+      id="roadmap-picker-title"
+      title={`Link “${post.title}” to a roadmap item`}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="roadmap-picker-title"
-    >
-      <DialogTitle id="roadmap-picker-title">
-        Link “{post.title}” to a roadmap item
-      </DialogTitle>
-      <DialogContent dividers>
-        {loading && !roadmap && <Progress />}
-        {error && (
-          <ResponseErrorPanel
-            error={error}
-            title="Could not load the roadmap"
-          />
-        )}
-        {roadmap && items.length === 0 && (
-          <Typography variant="body2" color="textSecondary">
-            The roadmap has no open items yet: create one on the Roadmap tab.
-          </Typography>
-        )}
-        {items.length > 0 && (
-          <RadioGroup
-            aria-label="Roadmap item"
-            value={chosen}
-            onChange={e => setChosen(e.target.value)}
+      actions={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={save}
+            disabled={saving || chosen === current}
           >
-            {ROADMAP_HORIZONS.map(horizon =>
-              items
-                .filter(item => item.horizon === horizon)
-                .map(item => (
-                  <FormControlLabel
-                    key={item.id}
-                    value={item.id}
-                    control={<Radio color="primary" />}
-                    label={`${item.title} (${HORIZON_LABELS[horizon]} · ${
-                      STATUS_LABELS[item.status]
-                    }${
-                      item.targetQuarter
-                        ? ` · ${quarterLabel(item.targetQuarter)}`
-                        : ''
-                    })`}
-                  />
-                )),
-            )}
-            {current && (
-              <FormControlLabel
-                value=""
-                control={<Radio />}
-                label="Not on the roadmap (unlink)"
-              />
-            )}
-          </RadioGroup>
-        )}
-        {saveError && (
-          <Box mt={1}>
-            <Alert severity="error">{saveError}</Alert>
-          </Box>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={saving || chosen === current}
+            {chosen ? 'Link' : 'Unlink'}
+          </Button>
+        </>
+      }
+    >
+      {loading && !roadmap && <Progress />}
+      {error && (
+        <ResponseErrorPanel error={error} title="Could not load the roadmap" />
+      )}
+      {roadmap && items.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          The roadmap has no open items yet: create one on the Roadmap tab.
+        </Typography>
+      )}
+      {items.length > 0 && (
+        <RadioGroup
+          aria-label="Roadmap item"
+          value={chosen}
+          onChange={e => setChosen(e.target.value)}
         >
-          {chosen ? 'Link' : 'Unlink'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+          {ROADMAP_HORIZONS.map(horizon =>
+            items
+              .filter(item => item.horizon === horizon)
+              .map(item => (
+                <FormControlLabel
+                  key={item.id}
+                  value={item.id}
+                  control={<Radio color="primary" />}
+                  label={`${item.title} (${HORIZON_LABELS[horizon]} · ${
+                    STATUS_LABELS[item.status]
+                  }${
+                    item.targetQuarter
+                      ? ` · ${quarterLabel(item.targetQuarter)}`
+                      : ''
+                  })`}
+                />
+              )),
+          )}
+          {current && (
+            <FormControlLabel
+              value=""
+              control={<Radio />}
+              label="Not on the roadmap (unlink)"
+            />
+          )}
+        </RadioGroup>
+      )}
+      {saveError && (
+        <Box mt={1}>
+          <Alert severity="error">{saveError}</Alert>
+        </Box>
+      )}
+    </DialogFrame>
   );
 };
 

@@ -2,10 +2,6 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -23,6 +19,7 @@ import {
   quarterLabel,
   STATUS_LABELS,
 } from './labels';
+import { DialogFrame } from '../shared/DialogFrame';
 
 type Value = RoadmapFieldChange['from'];
 
@@ -77,59 +74,47 @@ export const RoadmapChangesDialog = (props: {
   const { item, onClose } = props;
   const { entries, loading, error } = useRoadmapItemHistory(item.id);
   return (
-    <Dialog
-      open
+    <DialogFrame
+      id="roadmap-changes-title"
+      title={`Changes to “${item.title}”`}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="roadmap-changes-title"
+      actions={<Button onClick={onClose}>Close</Button>}
     >
-      <DialogTitle id="roadmap-changes-title">
-        Changes to “{item.title}”
-      </DialogTitle>
-      <DialogContent dividers>
-        {loading && !entries && <Progress />}
-        {error && (
-          <ResponseErrorPanel
-            error={error}
-            title="Could not load the changes"
-          />
-        )}
-        {entries?.length === 0 && (
-          <Typography variant="body2" color="textSecondary">
-            No changes recorded.
-          </Typography>
-        )}
-        {entries?.map((entry, index) => (
-          <Fragment key={entry.id}>
-            {index > 0 && <Divider />}
-            <Box py={1.5} data-testid="roadmap-change">
-              <Typography variant="subtitle2">
-                {ACTION_LABELS[entry.action] ?? entry.action}
+      {loading && !entries && <Progress />}
+      {error && (
+        <ResponseErrorPanel error={error} title="Could not load the changes" />
+      )}
+      {entries?.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No changes recorded.
+        </Typography>
+      )}
+      {entries?.map((entry, index) => (
+        <Fragment key={entry.id}>
+          {index > 0 && <Divider />}
+          <Box py={1.5} data-testid="roadmap-change">
+            <Typography variant="subtitle2">
+              {ACTION_LABELS[entry.action] ?? entry.action}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              <EntityRefLink
+                entityRef={entry.actor}
+                defaultKind="user"
+                hideIcon
+              />{' '}
+              · <RelativeTime iso={entry.at} />
+            </Typography>
+            {entry.changes.map(change => (
+              <Typography
+                key={`${change.field}-${String(change.to)}`}
+                variant="body2"
+              >
+                {describeChange(change)}
               </Typography>
-              <Typography variant="caption" color="textSecondary">
-                <EntityRefLink
-                  entityRef={entry.actor}
-                  defaultKind="user"
-                  hideIcon
-                />{' '}
-                · <RelativeTime iso={entry.at} />
-              </Typography>
-              {entry.changes.map(change => (
-                <Typography
-                  key={`${change.field}-${String(change.to)}`}
-                  variant="body2"
-                >
-                  {describeChange(change)}
-                </Typography>
-              ))}
-            </Box>
-          </Fragment>
-        ))}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+            ))}
+          </Box>
+        </Fragment>
+      ))}
+    </DialogFrame>
   );
 };

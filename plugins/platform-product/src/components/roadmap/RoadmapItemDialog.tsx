@@ -1,10 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
@@ -18,6 +14,7 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { platformProductApiRef } from '@platform-product/plugin-platform-product-react';
 import { FormEvent, useState } from 'react';
+import { DialogFrame } from '../shared/DialogFrame';
 import { errorMessage } from '../shared/errorMessage';
 import { FilterSelect, labelledOptions } from '../shared/FilterSelect';
 import {
@@ -95,86 +92,13 @@ export const RoadmapItemDialog = (props: {
   };
 
   return (
-    <Dialog
-      open
+    <DialogFrame
+      id="roadmap-item-dialog-title"
+      title={item ? `Edit “${item.title}”` : 'New roadmap item'}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="roadmap-item-dialog-title"
-    >
-      <DialogTitle id="roadmap-item-dialog-title">
-        {item ? `Edit “${item.title}”` : 'New roadmap item'}
-      </DialogTitle>
-      <form onSubmit={submit} noValidate>
-        <DialogContent dividers>
-          <Grid container spacing={2}>
-            <Grid item xs={12}>
-              <TextField
-                id="roadmap-item-title"
-                label="Title"
-                value={form.title}
-                onChange={e => set('title', e.target.value)}
-                required
-                fullWidth
-                variant="outlined"
-                inputProps={{ maxLength: ROADMAP_TITLE_MAX }}
-                error={!!problem('title')}
-                helperText={problem('title')}
-              />
-            </Grid>
-            <Grid item xs={12}>
-              <TextField
-                id="roadmap-item-description"
-                label="Description"
-                value={form.description}
-                onChange={e => set('description', e.target.value)}
-                multiline
-                minRows={4}
-                fullWidth
-                variant="outlined"
-                helperText="What it is and why, for the product's users. Markdown is supported."
-                inputProps={{ maxLength: ROADMAP_DESCRIPTION_MAX }}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <FilterSelect
-                id="roadmap-item-horizon"
-                label="Horizon"
-                value={form.horizon}
-                onChange={value => set('horizon', value as RoadmapHorizon)}
-                options={labelledOptions(ROADMAP_HORIZONS, HORIZON_LABELS)}
-                fullWidth
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <FilterSelect
-                id="roadmap-item-status"
-                label="Status"
-                value={form.status}
-                onChange={value => set('status', value as RoadmapStatus)}
-                options={labelledOptions(OPEN_STATUSES, STATUS_LABELS)}
-                fullWidth
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <FilterSelect
-                id="roadmap-item-quarter"
-                label="Target quarter"
-                value={form.targetQuarter}
-                onChange={value => set('targetQuarter', value)}
-                options={quarterOptions(item?.targetQuarter ?? '')}
-                error={problem('targetQuarter')}
-                fullWidth
-              />
-            </Grid>
-          </Grid>
-          {error && (
-            <Box mt={2}>
-              <Alert severity="error">{error}</Alert>
-            </Box>
-          )}
-        </DialogContent>
-        <DialogActions>
+      onSubmit={submit}
+      actions={
+        <>
           <Button onClick={onClose}>Cancel</Button>
           <Button
             type="submit"
@@ -184,8 +108,75 @@ export const RoadmapItemDialog = (props: {
           >
             {item ? 'Save' : 'Add to the roadmap'}
           </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        </>
+      }
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <TextField
+            id="roadmap-item-title"
+            label="Title"
+            value={form.title}
+            onChange={e => set('title', e.target.value)}
+            required
+            fullWidth
+            variant="outlined"
+            inputProps={{ maxLength: ROADMAP_TITLE_MAX }}
+            error={!!problem('title')}
+            helperText={problem('title')}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <TextField
+            id="roadmap-item-description"
+            label="Description"
+            value={form.description}
+            onChange={e => set('description', e.target.value)}
+            multiline
+            minRows={4}
+            fullWidth
+            variant="outlined"
+            helperText="What it is and why, for the product's users. Markdown is supported."
+            inputProps={{ maxLength: ROADMAP_DESCRIPTION_MAX }}
+          />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <FilterSelect
+            id="roadmap-item-horizon"
+            label="Horizon"
+            value={form.horizon}
+            onChange={value => set('horizon', value as RoadmapHorizon)}
+            options={labelledOptions(ROADMAP_HORIZONS, HORIZON_LABELS)}
+            fullWidth
+          />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <FilterSelect
+            id="roadmap-item-status"
+            label="Status"
+            value={form.status}
+            onChange={value => set('status', value as RoadmapStatus)}
+            options={labelledOptions(OPEN_STATUSES, STATUS_LABELS)}
+            fullWidth
+          />
+        </Grid>
+        <Grid item xs={12} sm={4}>
+          <FilterSelect
+            id="roadmap-item-quarter"
+            label="Target quarter"
+            value={form.targetQuarter}
+            onChange={value => set('targetQuarter', value)}
+            options={quarterOptions(item?.targetQuarter ?? '')}
+            error={problem('targetQuarter')}
+            fullWidth
+          />
+        </Grid>
+      </Grid>
+      {error && (
+        <Box mt={2}>
+          <Alert severity="error">{error}</Alert>
+        </Box>
+      )}
+    </DialogFrame>
   );
 };

@@ -1,11 +1,10 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
 import {
   RoadmapDemand,
   RoadmapHistoryAction,
   RoadmapHorizon,
   RoadmapStatus,
 } from '@platform-product/plugin-platform-product-common';
+import { statusChip } from '../shared/statusChip';
 
 export const HORIZON_LABELS: Record<RoadmapHorizon, string> = {
   now: 'Now',
@@ -77,9 +76,10 @@ export function upcomingQuarters(count: number, from = new Date()): string[] {
   return quarters;
 }
 
-const useStatusStyles = makeStyles(
+export const RoadmapStatusChip = statusChip(
+  'PlatformProductRoadmapStatusChip',
+  STATUS_LABELS,
   theme => ({
-    chip: { fontWeight: 500 },
     exploring: { backgroundColor: theme.palette.info.light },
     planned: {
       backgroundColor: theme.palette.primary.light,
@@ -92,16 +92,4 @@ const useStatusStyles = makeStyles(
     },
     dropped: { backgroundColor: theme.palette.grey[300] },
   }),
-  { name: 'PlatformProductRoadmapStatusChip' },
 );
-
-export const RoadmapStatusChip = (props: { status: RoadmapStatus }) => {
-  const classes = useStatusStyles();
-  return (
-    <Chip
-      size="small"
-      label={STATUS_LABELS[props.status]}
-      className={`${classes.chip} ${classes[props.status]}`}
-    />
-  );
-};
