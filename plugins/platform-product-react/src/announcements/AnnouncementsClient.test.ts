@@ -1,7 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductAnnouncementsClient } from './AnnouncementsClient';
+import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
-import { recordingClient } from '../__testUtils__/recordingClient';
 
 // the calendar entry is read as a blob of its text
 function response(body: unknown, status = 200, statusText = 'OK') {
@@ -13,11 +13,10 @@ function response(body: unknown, status = 200, statusText = 'OK') {
 
 const productRef = 'platformproduct:default/deployment-platform';
 
-function setup(body: unknown = {}, status = 200) {
-  return recordingClient(PlatformProductAnnouncementsClient, () =>
+const setup = (body: unknown = {}, status = 200) =>
+  clientOnFakeBackend(PlatformProductAnnouncementsClient, () =>
     response(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-}
 
 describe('PlatformProductAnnouncementsClient', () => {
   it('creates a post with the product ref in the body, not the path', async () => {

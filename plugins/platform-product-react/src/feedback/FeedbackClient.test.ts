@@ -1,15 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductFeedbackClient } from './FeedbackClient';
+import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
-import { recordingClient } from '../__testUtils__/recordingClient';
 
 const productRef = 'platformproduct:default/deployment-platform';
 
-function setup(body: unknown = {}, status = 200) {
-  return recordingClient(PlatformProductFeedbackClient, () =>
+const setup = (body: unknown = {}, status = 200) =>
+  clientOnFakeBackend(PlatformProductFeedbackClient, () =>
     jsonResponse(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-}
 
 describe('PlatformProductFeedbackClient', () => {
   it('posts a rating as JSON', async () => {

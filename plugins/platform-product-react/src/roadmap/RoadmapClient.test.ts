@@ -1,15 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductRoadmapClient } from './RoadmapClient';
+import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
-import { recordingClient } from '../__testUtils__/recordingClient';
 
 const productRef = 'platformproduct:default/deployment-platform';
 
-function setup(body: unknown = {}, status = 200) {
-  return recordingClient(PlatformProductRoadmapClient, () =>
+const setup = (body: unknown = {}, status = 200) =>
+  clientOnFakeBackend(PlatformProductRoadmapClient, () =>
     jsonResponse(body, status, status === 409 ? 'Conflict' : 'OK'),
   );
-}
 
 describe('PlatformProductRoadmapClient', () => {
   it('gets a product roadmap by its ref', async () => {
