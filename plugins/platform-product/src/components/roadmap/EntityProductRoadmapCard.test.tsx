@@ -1,26 +1,18 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { platformProductApiRef } from '@platform-product/plugin-platform-product-react';
 import { screen, within } from '@testing-library/react';
 import { productRef } from '../../__testUtils__/feedbackFixtures';
 import { deploymentPlatform } from '../../__testUtils__/fixtures';
+import { renderWithApis } from '../../__testUtils__/render';
 import { roadmap, roadmapItem } from '../../__testUtils__/roadmapFixtures';
 import { EntityProductRoadmapCard } from './EntityProductRoadmapCard';
 
 const TAB = '/catalog/default/platformproduct/deployment-platform/roadmap';
 
 function render(getRoadmap: jest.Mock, limit?: number) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[platformProductApiRef, { getRoadmap }]]}>
-      <EntityProvider entity={deploymentPlatform}>
-        <EntityProductRoadmapCard limit={limit} />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithApis(<EntityProductRoadmapCard limit={limit} />, {
+    apis: [[platformProductApiRef, { getRoadmap }]],
+    entity: deploymentPlatform,
+  });
 }
 
 describe('EntityProductRoadmapCard', () => {

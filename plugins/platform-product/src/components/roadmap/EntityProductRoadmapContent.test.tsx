@@ -1,15 +1,6 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import {
   releaseAnnouncementDraft,
   roadmapManagePermission,
@@ -22,6 +13,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { post, productRef } from '../../__testUtils__/feedbackFixtures';
 import { deploymentPlatform } from '../../__testUtils__/fixtures';
+import { answerPermissions } from '../../__testUtils__/permission';
+import { renderWithApis } from '../../__testUtils__/render';
 import { roadmap, roadmapItem } from '../../__testUtils__/roadmapFixtures';
 import { EntityProductRoadmapContent } from './EntityProductRoadmapContent';
 
@@ -30,9 +23,6 @@ jest.mock('@backstage/plugin-permission-react', () => ({
   ...jest.requireActual('@backstage/plugin-permission-react'),
   usePermission: jest.fn(),
 }));
-const usePermissionMock = usePermission as jest.MockedFunction<
-  typeof usePermission
->;
 
 function setup(
   overrides: Partial<PlatformProductApi> = {},
@@ -64,32 +54,20 @@ function setup(
     })),
     ...overrides,
   } as Partial<PlatformProductApi> & Record<string, jest.Mock>;
-  usePermissionMock.mockReset();
-  usePermissionMock.mockReturnValue({
-    loading: false,
-    allowed: !!options.canManage,
-  });
+  const authorize = answerPermissions(!!options.canManage);
   const render = () =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [platformProductApiRef, api],
-          [
-            identityApiRef,
-            mockApis.identity({ userEntityRef: 'user:default/jane.doe' }),
-          ],
-        ]}
-      >
-        <EntityProvider entity={deploymentPlatform}>
-          <EntityProductRoadmapContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        routeEntries: [options.route ?? '/'],
-      },
-    );
-  return { api, render };
+    renderWithApis(<EntityProductRoadmapContent />, {
+      apis: [
+        [platformProductApiRef, api],
+        [
+          identityApiRef,
+          mockApis.identity({ userEntityRef: 'user:default/jane.doe' }),
+        ],
+      ],
+      entity: deploymentPlatform,
+      routeEntries: [options.route ?? '/'],
+    });
+  return { api, authorize, render };
 }
 
 const column = (horizon: string) =>
@@ -238,11 +216,11 @@ describe('EntityProductRoadmapContent: reading', () => {
   });
 
   it('gives readers no controls of the product team', async () => {
-    const { render } = setup();
+    const { authorize, render } = setup();
     await render();
 
     await screen.findAllByTestId('roadmap-item');
-    expect(usePermissionMock).toHaveBeenCalledWith({
+    expect(authorize).toHaveBeenCalledWith({
       permission: roadmapManagePermission,
       resourceRef: productRef,
     });

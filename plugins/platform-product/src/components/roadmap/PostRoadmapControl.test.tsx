@@ -1,13 +1,4 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  FeedbackItem,
-  roadmapManagePermission,
-} from '@platform-product/plugin-platform-product-common';
+import { FeedbackItem } from '@platform-product/plugin-platform-product-common';
 import {
   ListFeedbackOptions,
   platformProductApiRef,
@@ -21,6 +12,8 @@ import {
   stats,
 } from '../../__testUtils__/feedbackFixtures';
 import { deploymentPlatform } from '../../__testUtils__/fixtures';
+import { answerPermissions } from '../../__testUtils__/permission';
+import { renderWithApis } from '../../__testUtils__/render';
 import { roadmap, roadmapItem } from '../../__testUtils__/roadmapFixtures';
 import { EntityProductFeedbackContent } from '../feedback/EntityProductFeedbackContent';
 
@@ -28,9 +21,6 @@ jest.mock('@backstage/plugin-permission-react', () => ({
   ...jest.requireActual('@backstage/plugin-permission-react'),
   usePermission: jest.fn(),
 }));
-const usePermissionMock = usePermission as jest.MockedFunction<
-  typeof usePermission
->;
 
 const TAB = '/catalog/default/platformproduct/deployment-platform/roadmap';
 const onCanary: Partial<FeedbackItem> = {
@@ -64,23 +54,14 @@ function setup(shown: Partial<FeedbackItem>, canManage = false) {
       postStatus: 'planned' as const,
     })),
   };
-  usePermissionMock.mockReset();
-  usePermissionMock.mockImplementation(({ permission }) => ({
-    loading: false,
-    allowed: canManage && permission.name === roadmapManagePermission.name,
-  }));
+  // the team's permissions, feedback and roadmap alike
+  answerPermissions(canManage);
   const render = (route = '/') =>
-    renderInTestApp(
-      <TestApiProvider apis={[[platformProductApiRef, api]]}>
-        <EntityProvider entity={deploymentPlatform}>
-          <EntityProductFeedbackContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        routeEntries: [route],
-      },
-    );
+    renderWithApis(<EntityProductFeedbackContent />, {
+      apis: [[platformProductApiRef, api]],
+      entity: deploymentPlatform,
+      routeEntries: [route],
+    });
   return { api, render };
 }
 
