@@ -141,6 +141,14 @@ describe('EntityProductRoadmapContent: reading', () => {
     );
     expect(within(canary).getByText('6 votes')).toBeInTheDocument();
     expect(within(canary).getByText('1 vote')).toBeInTheDocument();
+    expect(within(canary).queryByText(/more request/)).not.toBeInTheDocument();
+
+    // the roadmap lists an item's most voted requests; it counts the others
+    const blueGreen = within(column('next')).getByTestId('roadmap-item');
+    await userEvent.click(
+      within(blueGreen).getByRole('button', { name: 'Details' }),
+    );
+    expect(within(blueGreen).getByText('1 request')).toBeInTheDocument();
   });
 
   it('lists shipped and dropped items in the history with their dates', async () => {

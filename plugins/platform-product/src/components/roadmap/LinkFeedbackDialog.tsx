@@ -155,7 +155,7 @@ export const LinkFeedbackDialog = (props: {
               {index > 0 && <Divider />}
               <PostRow
                 post={post}
-                linked={linked.has(post.id)}
+                linked={linked.has(post.id) || post.roadmapItem?.id === item.id}
                 busy={busy}
                 onLink={() => link(post)}
               />

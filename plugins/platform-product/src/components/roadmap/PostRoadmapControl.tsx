@@ -24,7 +24,7 @@ import { HORIZON_LABELS, quarterLabel, STATUS_LABELS } from './labels';
 import { RoadmapItemChip } from './RoadmapItemChip';
 import { DialogFrame } from '../shared/DialogFrame';
 
-/** Picks an open item of the post's product and links the post to it (moving it off another). */
+/** Picks an open item of the post's product and links the post to it, or unlinks it. */
 const RoadmapItemPicker = (props: {
   post: FeedbackItem;
   onClose: () => void;
@@ -42,8 +42,9 @@ const RoadmapItemPicker = (props: {
     setSaving(true);
     setSaveError(undefined);
     try {
-      if (current) await api.unlinkRoadmapFeedback(current, post.id);
+      // linking moves the post off the item that carried it
       if (chosen) await api.linkRoadmapFeedback(chosen, post.id);
+      else await api.unlinkRoadmapFeedback(current, post.id);
       onLinked();
       onClose();
     } catch (e) {

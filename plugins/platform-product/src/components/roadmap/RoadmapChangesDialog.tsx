@@ -52,15 +52,22 @@ const FIELD_LABELS: Record<RoadmapFieldChange['field'], string> = {
   unlink: 'Unlinked',
 };
 
-/** One change as a line: "Horizon: Next → Now", "Description edited". */
-export function describeChange(change: RoadmapFieldChange): string {
+/**
+ * One change as a line: "Horizon: Next → Now", "Description edited". A link names its
+ * post by id: `postTitle` names the posts the item still shows.
+ */
+export function describeChange(
+  change: RoadmapFieldChange,
+  postTitle: (id: string) => string | undefined = () => undefined,
+): string {
   const { field, from, to } = change;
   const label = FIELD_LABELS[field];
   if (field === 'description') {
     return from === undefined ? 'Description written' : 'Description edited';
   }
   if (field === 'link' || field === 'unlink') {
-    return `${label} ${valueOf('title', to ?? from)}`;
+    const title = postTitle(String(to ?? from));
+    return `${label} ${title ? `“${title}”` : 'a request'}`;
   }
   if (from === undefined) return `${label}: ${valueOf(field, to)}`;
   return `${label}: ${valueOf(field, from)} → ${valueOf(field, to)}`;
@@ -73,6 +80,8 @@ export const RoadmapChangesDialog = (props: {
 }) => {
   const { item, onClose } = props;
   const { entries, loading, error } = useRoadmapItemHistory(item.id);
+  const postTitle = (id: string) =>
+    item.linkedPosts.find(post => post.id === id)?.title;
   return (
     <DialogFrame
       id="roadmap-changes-title"
@@ -109,7 +118,7 @@ export const RoadmapChangesDialog = (props: {
                 key={`${change.field}-${String(change.to)}`}
                 variant="body2"
               >
-                {describeChange(change)}
+                {describeChange(change, postTitle)}
               </Typography>
             ))}
           </Box>

@@ -90,16 +90,19 @@ const LinkedRequests = (props: {
   const { item, canManage, onAction } = props;
   const classes = useStyles();
   const feedbackLink = useFeedbackLink();
+  // the roadmap lists an item's most voted requests only
+  const unlisted = item.demand.posts - item.linkedPosts.length;
   return (
     <Box mt={1.5}>
       <Typography variant="overline" color="textSecondary" component="h4">
         Requests
       </Typography>
-      {item.linkedPosts.length === 0 ? (
+      {item.demand.posts === 0 && (
         <Typography variant="body2" color="textSecondary">
           No feedback linked yet.
         </Typography>
-      ) : (
+      )}
+      {item.linkedPosts.length > 0 && (
         <ul className={classes.requests}>
           {item.linkedPosts.map(post => (
             <li key={post.id} className={classes.request}>
@@ -132,6 +135,13 @@ const LinkedRequests = (props: {
             </li>
           ))}
         </ul>
+      )}
+      {unlisted > 0 && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          {item.linkedPosts.length
+            ? `and ${countOf(unlisted, 'more request')}`
+            : countOf(unlisted, 'request')}
+        </Typography>
       )}
       {canManage && (
         <Button

@@ -88,8 +88,12 @@ describe('roadmap labels', () => {
     expect(describeChange({ field: 'description', from: 'a', to: 'b' })).toBe(
       'Description edited',
     );
-    expect(describeChange({ field: 'link', to: 'Canary support' })).toBe(
+    const titles = (id: string) => (id === 'p1' ? 'Canary support' : undefined);
+    expect(describeChange({ field: 'link', to: 'p1' }, titles)).toBe(
       'Linked “Canary support”',
+    );
+    expect(describeChange({ field: 'unlink', from: 'p7' }, titles)).toBe(
+      'Unlinked a request',
     );
   });
 });
