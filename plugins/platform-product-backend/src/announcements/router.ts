@@ -1,6 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import express from 'express';
 import Router from 'express-promise-router';
+import { requestContexts } from '../shared/caller';
 import { AnnouncementFeeds } from './AnnouncementFeeds';
 import { AnnouncementReaders } from './AnnouncementReaders';
 import { AnnouncementService } from './AnnouncementService';
@@ -14,18 +14,9 @@ export function createAnnouncementsRouter(options: {
   const { httpAuth, announcements, readers, feeds } = options;
   const router = Router();
 
-  // writes, marks and reach are a person's
-  const user = async (req: express.Request) => ({
-    credentials: await httpAuth.credentials(req, { allow: ['user'] }),
-    request: req,
-  });
-  // reads are open to other plugins too (the search collator lists published posts)
-  const anyone = async (req: express.Request) => ({
-    credentials: await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    }),
-    request: req,
-  });
+  // writes, marks and reach are a person's; reads are open to other plugins too (the search
+  // collator lists published posts)
+  const { user, anyone } = requestContexts(httpAuth);
 
   router.post('/announcements', async (req, res) => {
     res.status(201).json(await announcements.create(req.body, await user(req)));

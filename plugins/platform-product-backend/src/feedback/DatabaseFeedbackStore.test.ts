@@ -14,6 +14,7 @@ import {
   P,
   post,
   rating,
+  personKey,
 } from '../__testUtils__/feedbackRows';
 
 jest.setTimeout(60_000);
@@ -24,7 +25,7 @@ describe('DatabaseFeedbackStore', () => {
   async function createStore(databaseId: TestDatabaseId) {
     const knex: Knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrationsDir });
-    return { knex, store: DatabaseFeedbackStore.create(knex) };
+    return { knex, store: DatabaseFeedbackStore.create(knex, { personKey }) };
   }
 
   it.each(databases.eachSupportedId())(
