@@ -11,6 +11,7 @@ import {
   feedbackReadPermission,
   feedbackRespondPermission,
   platformProductReadPermission,
+  roadmapManagePermission,
 } from '@platform-product/plugin-platform-product-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
@@ -47,7 +48,11 @@ describe('DemoPermissionPolicy', () => {
     });
   });
 
-  it.each([feedbackRespondPermission, announcementManagePermission])(
+  it.each([
+    feedbackRespondPermission,
+    announcementManagePermission,
+    roadmapManagePermission,
+  ])(
     "lets the product's PM and owning team $name",
     async permission => {
       await expect(jane(permission)).resolves.toEqual({
@@ -101,6 +106,7 @@ describe('DemoPermissionPolicy', () => {
       feedbackRespondPermission,
       feedbackModeratePermission,
       announcementManagePermission,
+      roadmapManagePermission,
       announcementGlobalManagePermission,
     ]) {
       await expect(policy.handle({ permission })).resolves.toEqual({
