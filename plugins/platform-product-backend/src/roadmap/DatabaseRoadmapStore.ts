@@ -126,7 +126,7 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     itemIds: string[],
     perItem: number,
   ): Promise<StoredLinkedPost[]> {
-    return topLinkedPosts(this.db, itemIds, perItem);
+    return topLinkedPosts(this.db, this.isPostgres, itemIds, perItem);
   }
 
   async getItem(id: string): Promise<StoredRoadmapItem | undefined> {
