@@ -173,7 +173,11 @@ describe('demo policy with the permission backend', () => {
           authorization: mockCredentials.user.header(user),
           'content-type': 'application/json',
         },
-        body: JSON.stringify({ productRef: X, title: 'Canary', horizon: 'now' }),
+        body: JSON.stringify({
+          productRef: X,
+          title: 'Canary',
+          horizon: 'now',
+        }),
       });
       expect(response.status).toBe(status);
     },

@@ -52,35 +52,29 @@ describe('DemoPermissionPolicy', () => {
     feedbackRespondPermission,
     announcementManagePermission,
     roadmapManagePermission,
-  ])(
-    "lets the product's PM and owning team $name",
-    async permission => {
-      await expect(jane(permission)).resolves.toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'platform-product',
-        resourceType: 'platform-product',
-        conditions: {
-          anyOf: [
-            {
-              rule: 'IS_PRODUCT_MANAGER',
-              resourceType: 'platform-product',
-              params: { userRefs: ['user:default/jane.doe'] },
+  ])("lets the product's PM and owning team $name", async permission => {
+    await expect(jane(permission)).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'platform-product',
+      resourceType: 'platform-product',
+      conditions: {
+        anyOf: [
+          {
+            rule: 'IS_PRODUCT_MANAGER',
+            resourceType: 'platform-product',
+            params: { userRefs: ['user:default/jane.doe'] },
+          },
+          {
+            rule: 'IS_OWNING_TEAM_MEMBER',
+            resourceType: 'platform-product',
+            params: {
+              claims: ['user:default/jane.doe', 'group:default/platform-team'],
             },
-            {
-              rule: 'IS_OWNING_TEAM_MEMBER',
-              resourceType: 'platform-product',
-              params: {
-                claims: [
-                  'user:default/jane.doe',
-                  'group:default/platform-team',
-                ],
-              },
-            },
-          ],
-        },
-      });
-    },
-  );
+          },
+        ],
+      },
+    });
+  });
 
   it('lets only the admins group moderate', async () => {
     await expect(jane(feedbackModeratePermission)).resolves.toEqual({

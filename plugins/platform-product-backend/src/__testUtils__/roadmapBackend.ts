@@ -6,17 +6,10 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
 import { startPlatformProductBackend } from './backend';
-import {
-  ADMIN,
-  as,
-  CONDY,
-  JANE,
-  OUTSIDER,
-  OWEN,
-  READER,
-} from './people';
+import { ADMIN, as, CONDY, JANE, OUTSIDER, OWEN, READER } from './people';
 import { whereProductManager } from './policy';
 import { X } from './products';
 
@@ -40,7 +33,8 @@ function decide(permission: string, user: string | undefined): PolicyDecision {
   if (permission.endsWith('.roadmap.manage')) {
     return allow([JANE, OWEN].includes(user));
   }
-  if (permission.endsWith('.respond')) return allow([JANE, OWEN].includes(user));
+  if (permission.endsWith('.respond'))
+    return allow([JANE, OWEN].includes(user));
   if (permission.endsWith('.moderate')) return allow(user === ADMIN);
   if (permission.endsWith('.feedback.read')) return allow(user !== READER);
   return allow(true);
@@ -61,7 +55,9 @@ const policy: PermissionsService = {
 /** The plugin on a fresh SQLite database with the roadmap policy, and calls as its users. */
 export async function startRoadmapBackend(
   databases: TestDatabases,
-  options: { notifications?: { send(o: NotificationSendOptions): Promise<void> } } = {},
+  options: {
+    notifications?: { send(o: NotificationSendOptions): Promise<void> };
+  } = {},
 ) {
   const knex: Knex = await databases.init('SQLITE_3');
   const started = await startPlatformProductBackend({
@@ -111,7 +107,9 @@ export async function startRoadmapBackend(
     });
     expect(response.status).toBe(201);
     for (const voter of voters) {
-      expect((await call(voter).put(`/feedback/${response.body.id}/vote`)).status).toBe(200);
+      expect(
+        (await call(voter).put(`/feedback/${response.body.id}/vote`)).status,
+      ).toBe(200);
     }
     return response.body;
   }
@@ -147,5 +145,21 @@ export async function startRoadmapBackend(
     ]),
   });
 
-  return { ...started, call, feedbackPost, roadmapItem, snapshot };
+  /** What a request answered (status, error message) and whether it wrote anything. */
+  async function attempt(
+    send: () => Promise<{
+      status: number;
+      body: { error?: { message: string } };
+    }>,
+  ) {
+    const before = await snapshot();
+    const response = await send();
+    return {
+      status: response.status,
+      message: response.body.error?.message,
+      wrote: !isDeepStrictEqual(await snapshot(), before),
+    };
+  }
+
+  return { ...started, call, feedbackPost, roadmapItem, snapshot, attempt };
 }

@@ -516,7 +516,9 @@ describe('migrations', () => {
         { item_id: 'i1', action: 'create', actor: 'a', at: 5, changes: '[]' },
         { item_id: 'i1', action: 'update', actor: 'a', at: 5, changes: '[]' },
       ]);
-      const ids = await knex('roadmap_item_history').orderBy('id').pluck('action');
+      const ids = await knex('roadmap_item_history')
+        .orderBy('id')
+        .pluck('action');
       expect(ids).toEqual(['create', 'update']);
       const [item] = await knex('roadmap_items');
       expect(item).toMatchObject({

@@ -28,15 +28,16 @@ const allowed = () => {};
 
 /** Posts per status as the list counts say, and as the rows say. */
 async function statusCounts(knex: Knex) {
-  const kept = await knex('feedback_post_counts')
+  type Count = { status: string; count: unknown };
+  const kept: Count[] = await knex('feedback_post_counts')
     .groupBy('status')
     .select('status')
     .sum({ count: 'count' });
-  const rows = await knex('feedback_posts')
+  const rows: Count[] = await knex('feedback_posts')
     .groupBy('status')
     .select('status')
     .count({ count: '*' });
-  const asMap = (list: Array<{ status: string; count: unknown }>) =>
+  const asMap = (list: Count[]) =>
     Object.fromEntries(
       list
         .map(row => [row.status, Number(row.count)] as const)
@@ -264,7 +265,8 @@ describe('DatabaseRoadmapStore: links and demand', () => {
         const one = await feedback.addPost(
           i === 3 ? anonymously(name) : by(name),
         );
-        for (let v = 0; v < i; v++) await feedback.addVote(one.id, user(`v${v}`));
+        for (let v = 0; v < i; v++)
+          await feedback.addVote(one.id, user(`v${v}`));
         await link(i < 3 ? a.id : b.id, one.id);
         posts.push(one);
       }

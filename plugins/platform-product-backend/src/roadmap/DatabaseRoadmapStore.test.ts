@@ -207,9 +207,7 @@ describe('DatabaseRoadmapStore: items, order and history', () => {
       const order = await columns(knex);
       const sizes = order.byHorizon.now.length + order.byHorizon.next.length;
       expect(sizes).toBe(6);
-      expect(order.positions.now).toEqual(
-        order.byHorizon.now.map((_, i) => i),
-      );
+      expect(order.positions.now).toEqual(order.byHorizon.now.map((_, i) => i));
       expect(order.positions.next).toEqual(
         order.byHorizon.next.map((_, i) => i),
       );

@@ -52,7 +52,9 @@ function fieldChanges(
   after: StoredRoadmapItem,
 ): RoadmapFieldChange[] {
   return HISTORY_FIELDS.filter(field =>
-    before ? before[field] !== after[field] : ![null, ''].includes(after[field] as string),
+    before
+      ? before[field] !== after[field]
+      : ![null, ''].includes(after[field] as string),
   ).map(field =>
     before
       ? { field, from: before[field], to: after[field] }
@@ -348,7 +350,9 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     id: string,
     at: number,
   ): Promise<StoredRoadmapItem | undefined> {
-    const found = await tx('roadmap_items').where('id', id).first('product_ref');
+    const found = await tx('roadmap_items')
+      .where('id', id)
+      .first('product_ref');
     if (!found) return undefined;
     await this.lockProduct(tx, found.product_ref, at);
     return this.itemIn(tx, id);

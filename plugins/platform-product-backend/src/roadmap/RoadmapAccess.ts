@@ -6,7 +6,11 @@ import {
   roadmapManagePermission,
 } from '@platform-product/plugin-platform-product-common';
 import { FeedbackStore, StoredPost } from '../feedback/FeedbackStore';
-import { allowedOnProduct, AuthorizeDeps, notAllowed } from '../shared/authorize';
+import {
+  allowedOnProduct,
+  AuthorizeDeps,
+  notAllowed,
+} from '../shared/authorize';
 import { requireUser } from '../shared/caller';
 import { RoadmapStore, StoredRoadmapItem } from './RoadmapStore';
 

@@ -117,7 +117,11 @@ export class RoadmapNotifier {
       ...[...alone].map(ref => [ref]),
     ];
     const worker = async () => {
-      for (let recipients = sends.shift(); recipients; recipients = sends.shift()) {
+      for (
+        let recipients = sends.shift();
+        recipients;
+        recipients = sends.shift()
+      ) {
         try {
           await this.options.notifications.send({
             recipients: { type: 'entity', entityRef: recipients },

@@ -95,27 +95,31 @@ export class RoadmapService {
     const { productRef } = request;
     const { actor } = await this.access.manager(productRef, ctx.credentials);
     const id = randomUUID();
-    const item = await this.audited('create', { itemId: id, productRef }, ctx, () =>
-      this.store.createItem(
-        {
-          id,
-          productRef,
-          title: request.title,
-          description: request.description,
-          horizon: request.horizon,
-          status: request.status,
-          targetQuarter: request.targetQuarter,
-          createdBy: actor,
-        },
-        itemCount => {
-          if (itemCount >= ROADMAP_ITEMS_MAX) {
-            throw new ConflictError(
-              `'${productRef}' has ${itemCount} roadmap items, the most allowed: delete some first`,
-            );
-          }
-        },
-        { actor, at: this.now() },
-      ),
+    const item = await this.audited(
+      'create',
+      { itemId: id, productRef },
+      ctx,
+      () =>
+        this.store.createItem(
+          {
+            id,
+            productRef,
+            title: request.title,
+            description: request.description,
+            horizon: request.horizon,
+            status: request.status,
+            targetQuarter: request.targetQuarter,
+            createdBy: actor,
+          },
+          itemCount => {
+            if (itemCount >= ROADMAP_ITEMS_MAX) {
+              throw new ConflictError(
+                `'${productRef}' has ${itemCount} roadmap items, the most allowed: delete some first`,
+              );
+            }
+          },
+          { actor, at: this.now() },
+        ),
     );
     return itemView(item, []);
   }
@@ -271,7 +275,9 @@ export class RoadmapService {
     outcome: LinkOutcome | undefined,
   ): LinkOutcome {
     if (!outcome) {
-      throw new NotFoundError(`No roadmap item '${id}' or feedback post '${postId}'`);
+      throw new NotFoundError(
+        `No roadmap item '${id}' or feedback post '${postId}'`,
+      );
     }
     return outcome;
   }

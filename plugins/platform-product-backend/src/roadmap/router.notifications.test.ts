@@ -89,7 +89,9 @@ describe('roadmap notifications', () => {
       status: 'shipped',
       demand: { posts: 3, people: 4, votes: 5 },
     });
-    expect(shipped.body.linkedPosts.map((p: { status: string }) => p.status)).toEqual(['done', 'done', 'done']);
+    expect(
+      shipped.body.linkedPosts.map((p: { status: string }) => p.status),
+    ).toEqual(['done', 'done', 'done']);
     expect(backend.auditEvents.at(-1)).toMatchObject({
       eventId: 'roadmap-item-ship',
       meta: { itemId: item.id, productRef: X, from: 'planned', to: 'shipped' },
@@ -137,11 +139,16 @@ describe('roadmap notifications', () => {
       expect(response.body.status).toBe('done');
       expect(response.body.roadmapItem).toMatchObject({ status: 'shipped' });
     }
-    const leaks = (value: unknown) => /condy/i.test(JSON.stringify(value ?? ''));
+    const leaks = (value: unknown) =>
+      /condy/i.test(JSON.stringify(value ?? ''));
     expect(bodies.filter(leaks)).toEqual([]);
     expect(
       backend.sent
-        .filter(send => JSON.stringify(send.recipients) !== JSON.stringify({ type: 'entity', entityRef: [CONDY] }))
+        .filter(
+          send =>
+            JSON.stringify(send.recipients) !==
+            JSON.stringify({ type: 'entity', entityRef: [CONDY] }),
+        )
         .filter(leaks),
     ).toEqual([]);
     expect(backend.auditEvents.filter(leaks)).toEqual([]);
@@ -157,7 +164,10 @@ describe('roadmap notifications', () => {
   it('ships an item of 2,000 posts and 10,000 people at once: each told once, in chunks', async () => {
     const item = await backend.roadmapItem();
     const identity = new AuthorIdentity('test secret');
-    const authors = Array.from({ length: 2000 }, (_, i) => `user:default/a${i}`);
+    const authors = Array.from(
+      { length: 2000 },
+      (_, i) => `user:default/a${i}`,
+    );
     const voters = Array.from({ length: 8000 }, (_, i) => `user:default/v${i}`);
     const posts = authors.map((author, i) => ({
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -176,12 +186,22 @@ describe('roadmap notifications', () => {
     }));
     // four voters a post, and each author votes for the next post
     const votes = [
-      ...voters.map((voter, i) => ({ post_id: posts[i % 2000].id, voter_ref: voter, created_at: 1 })),
-      ...authors.map((author, i) => ({ post_id: posts[(i + 1) % 2000].id, voter_ref: author, created_at: 1 })),
+      ...voters.map((voter, i) => ({
+        post_id: posts[i % 2000].id,
+        voter_ref: voter,
+        created_at: 1,
+      })),
+      ...authors.map((author, i) => ({
+        post_id: posts[(i + 1) % 2000].id,
+        voter_ref: author,
+        created_at: 1,
+      })),
     ];
     const { knex } = backend;
-    for (const part of chunks(posts, 200)) await knex('feedback_posts').insert(part);
-    for (const part of chunks(votes, 300)) await knex('feedback_votes').insert(part);
+    for (const part of chunks(posts, 200))
+      await knex('feedback_posts').insert(part);
+    for (const part of chunks(votes, 300))
+      await knex('feedback_votes').insert(part);
 
     const started = Date.now();
     const shipped = await as(JANE).patch(`/roadmap/items/${item.id}`, {

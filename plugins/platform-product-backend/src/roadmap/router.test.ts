@@ -36,18 +36,12 @@ describe('roadmap routes', () => {
     expect(response.status).toBe(200);
     return response.body;
   };
-  /** The request fails with this status and message, and writes nothing. */
-  async function refused(
-    send: () => Promise<{ status: number; body: any }>,
-    status: number,
-    message: string,
-  ) {
-    const before = await backend.snapshot();
-    const response = await send();
-    expect(response.status).toBe(status);
-    expect(response.body.error.message).toBe(message);
-    expect(await backend.snapshot()).toEqual(before);
-  }
+  /** A refused request: its status and message, and nothing written. */
+  const refusal = (status: number, message: string) => ({
+    status,
+    message,
+    wrote: false,
+  });
 
   describe('GET /roadmap', () => {
     it('answers an empty roadmap for a product without items', async () => {
@@ -66,8 +60,12 @@ describe('roadmap routes', () => {
       const next2 = await backend.roadmapItem({ title: 'N2' });
       const shipped = await backend.roadmapItem({ title: 'S' });
       const dropped = await backend.roadmapItem({ title: 'D' });
-      await as(JANE).patch(`/roadmap/items/${shipped.id}`, { status: 'shipped' });
-      await as(JANE).patch(`/roadmap/items/${dropped.id}`, { status: 'dropped' });
+      await as(JANE).patch(`/roadmap/items/${shipped.id}`, {
+        status: 'shipped',
+      });
+      await as(JANE).patch(`/roadmap/items/${dropped.id}`, {
+        status: 'dropped',
+      });
       const roadmap = await roadmapOf(ALICE);
       expect(roadmap.items.map((i: { id: string }) => i.id)).toEqual([
         now.id,
@@ -123,14 +121,21 @@ describe('roadmap routes', () => {
 
     it('is open to services', async () => {
       await backend.roadmapItem();
-      const response = await backend.call('').get('/roadmap', { productRef: X }).set('Authorization', service());
+      const response = await backend
+        .call('')
+        .get('/roadmap', { productRef: X })
+        .set('Authorization', service());
       expect(response.status).toBe(200);
       expect(response.body.items).toHaveLength(1);
     });
 
     it.each([
-      [{}, 400, "productRef is required"],
-      [{ productRef: 'platformproduct:default/missing' }, 404, "No PlatformProduct 'platformproduct:default/missing' in the catalog"],
+      [{}, 400, 'productRef is required'],
+      [
+        { productRef: 'platformproduct:default/missing' },
+        404,
+        "No PlatformProduct 'platformproduct:default/missing' in the catalog",
+      ],
     ])('answers %j with %i', async (query, status, message) => {
       const response = await as(ALICE).get('/roadmap', query);
       expect(response.status).toBe(status);
@@ -188,24 +193,31 @@ describe('roadmap routes', () => {
         horizon: 'next',
       });
       expect(response.status).toBe(201);
-      await refused(
-        () =>
+      expect(
+        await backend.attempt(() =>
           as(CONDY).post('/roadmap/items', {
             productRef: X,
             title: 'Not mine',
             horizon: 'next',
           }),
-        403,
-        "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+        ),
+      ).toEqual(
+        refusal(
+          403,
+          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+        ),
       );
     });
 
     it('answers 403 to a user outside the team, and to a service', async () => {
       const body = { productRef: X, title: 'T', horizon: 'now' };
-      await refused(
-        () => as(ALICE).post('/roadmap/items', body),
-        403,
-        "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+      expect(
+        await backend.attempt(() => as(ALICE).post('/roadmap/items', body)),
+      ).toEqual(
+        refusal(
+          403,
+          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+        ),
       );
       const response = await backend
         .call('')
@@ -215,37 +227,60 @@ describe('roadmap routes', () => {
     });
 
     it.each([
-      ['an unknown horizon', { horizon: 'soon' }, "horizon must be one of now, next, later, got 'soon'"],
-      ['an unknown status', { status: 'done' }, "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'"],
-      ['a closed status', { status: 'shipped' }, 'status must be an open status (exploring, planned or in-progress)'],
-      ['a malformed quarter', { targetQuarter: '2027-Q5' }, "targetQuarter must be a quarter like 2027-Q1, got '2027-Q5'"],
-      ['a title over 200 characters', { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) }, 'title must be at most 200 characters, got 201'],
+      [
+        'an unknown horizon',
+        { horizon: 'soon' },
+        "horizon must be one of now, next, later, got 'soon'",
+      ],
+      [
+        'an unknown status',
+        { status: 'done' },
+        "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'",
+      ],
+      [
+        'a closed status',
+        { status: 'shipped' },
+        'status must be an open status (exploring, planned or in-progress)',
+      ],
+      [
+        'a malformed quarter',
+        { targetQuarter: '2027-Q5' },
+        "targetQuarter must be a quarter like 2027-Q1, got '2027-Q5'",
+      ],
+      [
+        'a title over 200 characters',
+        { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) },
+        'title must be at most 200 characters, got 201',
+      ],
       ['an empty title', { title: '  ' }, 'title must not be empty'],
       ['a position', { position: 0 }, 'Unrecognized key: "position"'],
     ])('answers 400 to %s, writing nothing', async (_case, change, message) => {
-      await refused(
-        () =>
+      expect(
+        await backend.attempt(() =>
           as(JANE).post('/roadmap/items', {
             productRef: X,
             title: 'T',
             horizon: 'now',
             ...change,
           }),
-        400,
-        message,
-      );
+        ),
+      ).toEqual(refusal(400, message));
     });
 
     it('answers 404 for a product that is not in the catalog', async () => {
-      await refused(
-        () =>
+      expect(
+        await backend.attempt(() =>
           as(JANE).post('/roadmap/items', {
             productRef: 'platformproduct:default/missing',
             title: 'T',
             horizon: 'now',
           }),
-        404,
-        "No PlatformProduct 'platformproduct:default/missing' in the catalog",
+        ),
+      ).toEqual(
+        refusal(
+          404,
+          "No PlatformProduct 'platformproduct:default/missing' in the catalog",
+        ),
       );
     });
   });
@@ -260,7 +295,10 @@ describe('roadmap routes', () => {
         targetQuarter: '2027-Q2',
       });
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ title: 'A2', targetQuarter: '2027-Q2' });
+      expect(edited.body).toMatchObject({
+        title: 'A2',
+        targetQuarter: '2027-Q2',
+      });
       // C from next to the top of now
       const moved = await as(OWEN).patch(`/roadmap/items/${c.id}`, {
         horizon: 'now',
@@ -330,7 +368,12 @@ describe('roadmap routes', () => {
       });
       expect(backend.auditEvents.at(-1)).toMatchObject({
         eventId: 'roadmap-item-drop',
-        meta: { itemId: item.id, productRef: X, from: 'planned', to: 'dropped' },
+        meta: {
+          itemId: item.id,
+          productRef: X,
+          from: 'planned',
+          to: 'dropped',
+        },
       });
       const reopened = await as(JANE).patch(`/roadmap/items/${item.id}`, {
         status: 'planned',
@@ -349,65 +392,119 @@ describe('roadmap routes', () => {
 
     describe('refuses, writing nothing', () => {
       it.each([
-        ['an unknown horizon', { horizon: 'soon' }, "horizon must be one of now, next, later, got 'soon'"],
-        ['an unknown status', { status: 'done' }, "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'"],
-        ['a malformed quarter', { targetQuarter: '27-Q1' }, "targetQuarter must be a quarter like 2027-Q1, got '27-Q1'"],
-        ['a title over 200 characters', { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) }, 'title must be at most 200 characters, got 201'],
-        ['nothing', {}, 'nothing to change: give title, description, horizon, position, status or targetQuarter'],
+        [
+          'an unknown horizon',
+          { horizon: 'soon' },
+          "horizon must be one of now, next, later, got 'soon'",
+        ],
+        [
+          'an unknown status',
+          { status: 'done' },
+          "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'",
+        ],
+        [
+          'a malformed quarter',
+          { targetQuarter: '27-Q1' },
+          "targetQuarter must be a quarter like 2027-Q1, got '27-Q1'",
+        ],
+        [
+          'a title over 200 characters',
+          { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) },
+          'title must be at most 200 characters, got 201',
+        ],
+        [
+          'nothing',
+          {},
+          'nothing to change: give title, description, horizon, position, status or targetQuarter',
+        ],
         ['a negative position', { position: -1 }, 'position must be 0 or more'],
-        ['a position past the end of its horizon', { position: 2 }, "position 2 is out of range: 'next' has 2 open item(s), so the position goes from 0 to 1"],
-        ['a position past the end of another horizon', { horizon: 'now', position: 1 }, "position 1 is out of range: 'now' has 0 open item(s), so the position goes from 0 to 0"],
+        [
+          'a position past the end of its horizon',
+          { position: 2 },
+          "position 2 is out of range: 'next' has 2 open item(s), so the position goes from 0 to 1",
+        ],
+        [
+          'a position past the end of another horizon',
+          { horizon: 'now', position: 1 },
+          "position 1 is out of range: 'now' has 0 open item(s), so the position goes from 0 to 0",
+        ],
       ])('%s: 400', async (_case, change, message) => {
         const item = await backend.roadmapItem();
         await backend.roadmapItem();
-        await refused(
-          () => as(JANE).patch(`/roadmap/items/${item.id}`, change),
-          400,
-          message,
-        );
+        expect(
+          await backend.attempt(() =>
+            as(JANE).patch(`/roadmap/items/${item.id}`, change),
+          ),
+        ).toEqual(refusal(400, message));
       });
 
       it('shipping twice: 409', async () => {
         const item = await backend.roadmapItem();
-        await as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'shipped' });
-        await refused(
-          () => as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'shipped' }),
-          409,
-          `Roadmap item '${item.id}' is already shipped: an item ships once`,
+        await as(JANE).patch(`/roadmap/items/${item.id}`, {
+          status: 'shipped',
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'shipped' }),
+          ),
+        ).toEqual(
+          refusal(
+            409,
+            `Roadmap item '${item.id}' is already shipped: an item ships once`,
+          ),
         );
       });
 
       it('a status the workflow forbids: 409', async () => {
         const item = await backend.roadmapItem();
-        await as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'shipped' });
-        await refused(
-          () => as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'planned' }),
-          409,
-          `Roadmap item '${item.id}' is shipped: its status cannot go to 'planned'; a shipped item is final (add a new item instead)`,
+        await as(JANE).patch(`/roadmap/items/${item.id}`, {
+          status: 'shipped',
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'planned' }),
+          ),
+        ).toEqual(
+          refusal(
+            409,
+            `Roadmap item '${item.id}' is shipped: its status cannot go to 'planned'; a shipped item is final (add a new item instead)`,
+          ),
         );
       });
 
       it('moving a closed item: 409', async () => {
         const item = await backend.roadmapItem();
-        await as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'dropped' });
-        await refused(
-          () => as(JANE).patch(`/roadmap/items/${item.id}`, { horizon: 'now' }),
-          409,
-          `Roadmap item '${item.id}' is dropped: a closed item cannot be moved; reopen it with an open status first`,
+        await as(JANE).patch(`/roadmap/items/${item.id}`, {
+          status: 'dropped',
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).patch(`/roadmap/items/${item.id}`, { horizon: 'now' }),
+          ),
+        ).toEqual(
+          refusal(
+            409,
+            `Roadmap item '${item.id}' is dropped: a closed item cannot be moved; reopen it with an open status first`,
+          ),
         );
       });
 
       it('a missing item: 404; a caller outside the team: 403', async () => {
-        await refused(
-          () => as(JANE).patch('/roadmap/items/missing', { title: 'T' }),
-          404,
-          "No roadmap item 'missing'",
-        );
+        expect(
+          await backend.attempt(() =>
+            as(JANE).patch('/roadmap/items/missing', { title: 'T' }),
+          ),
+        ).toEqual(refusal(404, "No roadmap item 'missing'"));
         const item = await backend.roadmapItem();
-        await refused(
-          () => as(ALICE).patch(`/roadmap/items/${item.id}`, { title: 'T' }),
-          403,
-          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+        expect(
+          await backend.attempt(() =>
+            as(ALICE).patch(`/roadmap/items/${item.id}`, { title: 'T' }),
+          ),
+        ).toEqual(
+          refusal(
+            403,
+            "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+          ),
         );
       });
     });
@@ -431,15 +528,16 @@ describe('roadmap routes', () => {
         eventId: 'roadmap-item-delete',
         outcome: 'success',
       });
-      await refused(
-        () => as(OWEN).delete(`/roadmap/items/${a.id}`),
-        404,
-        `No roadmap item '${a.id}'`,
-      );
-      await refused(
-        () => as(BOB).delete(`/roadmap/items/${b.id}`),
-        403,
-        "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+      expect(
+        await backend.attempt(() => as(OWEN).delete(`/roadmap/items/${a.id}`)),
+      ).toEqual(refusal(404, `No roadmap item '${a.id}'`));
+      expect(
+        await backend.attempt(() => as(BOB).delete(`/roadmap/items/${b.id}`)),
+      ).toEqual(
+        refusal(
+          403,
+          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+        ),
       );
     });
   });
@@ -447,8 +545,12 @@ describe('roadmap routes', () => {
   describe('PUT|DELETE /roadmap/items/:id/links/:feedbackId', () => {
     it('links an open post (planned now), shows the item on the post, and unlinks it', async () => {
       const item = await backend.roadmapItem({ targetQuarter: '2027-Q1' });
-      const post = await backend.feedbackPost(ALICE, [BOB], { entityRef: 'component:default/x-cli' });
-      const linked = await as(JANE).put(`/roadmap/items/${item.id}/links/${post.id}`);
+      const post = await backend.feedbackPost(ALICE, [BOB], {
+        entityRef: 'component:default/x-cli',
+      });
+      const linked = await as(JANE).put(
+        `/roadmap/items/${item.id}/links/${post.id}`,
+      );
       expect(linked.status).toBe(200);
       expect(linked.body).toMatchObject({
         postStatus: 'planned',
@@ -465,23 +567,41 @@ describe('roadmap routes', () => {
         targetQuarter: '2027-Q1',
       };
       const list = await as(BOB).get('/feedback', { productRef: X });
-      expect(list.body.items).toMatchObject([{ id: post.id, roadmapItem: summary }]);
-      const ratings = await as(BOB).get('/feedback', { productRef: X, type: 'rating' });
+      expect(list.body.items).toMatchObject([
+        { id: post.id, roadmapItem: summary },
+      ]);
+      const ratings = await as(BOB).get('/feedback', {
+        productRef: X,
+        type: 'rating',
+      });
       expect(ratings.status).toBe(200);
-      expect((await as(BOB).get(`/feedback/${post.id}`)).body.roadmapItem).toEqual(summary);
+      expect(
+        (await as(BOB).get(`/feedback/${post.id}`)).body.roadmapItem,
+      ).toEqual(summary);
       // linking again changes nothing
-      const again = await as(JANE).put(`/roadmap/items/${item.id}/links/${post.id}`);
+      const again = await as(JANE).put(
+        `/roadmap/items/${item.id}/links/${post.id}`,
+      );
       expect(again.body.item.demand).toEqual({ posts: 1, people: 2, votes: 1 });
 
-      const unlinked = await as(JANE).delete(`/roadmap/items/${item.id}/links/${post.id}`);
+      const unlinked = await as(JANE).delete(
+        `/roadmap/items/${item.id}/links/${post.id}`,
+      );
       expect(unlinked.status).toBe(200);
       expect(unlinked.body).toMatchObject({
         postStatus: 'acknowledged',
         item: { demand: { posts: 0, people: 0, votes: 0 }, linkedPosts: [] },
       });
-      expect((await as(BOB).get(`/feedback/${post.id}`)).body.roadmapItem).toBeNull();
+      expect(
+        (await as(BOB).get(`/feedback/${post.id}`)).body.roadmapItem,
+      ).toBeNull();
       const history = await as(ALICE).get(`/roadmap/items/${item.id}/history`);
-      expect(history.body.entries.map((e: { action: string; changes: unknown }) => [e.action, e.changes])).toEqual([
+      expect(
+        history.body.entries.map((e: { action: string; changes: unknown }) => [
+          e.action,
+          e.changes,
+        ]),
+      ).toEqual([
         ['unlink', [{ field: 'unlink', from: post.id }]],
         ['link', [{ field: 'link', to: post.id }]],
         ['create', expect.any(Array)],
@@ -504,44 +624,62 @@ describe('roadmap routes', () => {
       const post = await backend.feedbackPost(ALICE, [BOB]);
       await as(JANE).patch(`/feedback/${post.id}`, { status: 'in-progress' });
       await as(JANE).put(`/roadmap/items/${a.id}/links/${post.id}`);
-      const moved = await as(JANE).put(`/roadmap/items/${b.id}/links/${post.id}`);
+      const moved = await as(JANE).put(
+        `/roadmap/items/${b.id}/links/${post.id}`,
+      );
       expect(moved.body).toMatchObject({
         postStatus: 'in-progress',
         item: { id: b.id, demand: { posts: 1, people: 2 } },
       });
       const roadmap = await roadmapOf(ALICE);
-      expect(roadmap.items.map((i: { demand: { posts: number } }) => i.demand.posts)).toEqual([0, 1]);
+      expect(
+        roadmap.items.map((i: { demand: { posts: number } }) => i.demand.posts),
+      ).toEqual([0, 1]);
     });
 
     describe('refuses, writing nothing', () => {
       it('a missing post: 404; a rating: 400; a missing item: 404', async () => {
         const item = await backend.roadmapItem();
-        await refused(
-          () => as(JANE).put(`/roadmap/items/${item.id}/links/missing`),
-          404,
-          "No feedback post 'missing'",
-        );
-        const rating = await as(ALICE).post('/feedback', { entityRef: X, type: 'rating', score: 9 });
-        await refused(
-          () => as(JANE).put(`/roadmap/items/${item.id}/links/${rating.body.id}`),
-          400,
-          `'${rating.body.id}' is a rating: only feedback posts can be linked to a roadmap item`,
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/${item.id}/links/missing`),
+          ),
+        ).toEqual(refusal(404, "No feedback post 'missing'"));
+        const rating = await as(ALICE).post('/feedback', {
+          entityRef: X,
+          type: 'rating',
+          score: 9,
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/${item.id}/links/${rating.body.id}`),
+          ),
+        ).toEqual(
+          refusal(
+            400,
+            `'${rating.body.id}' is a rating: only feedback posts can be linked to a roadmap item`,
+          ),
         );
         const post = await backend.feedbackPost(ALICE);
-        await refused(
-          () => as(JANE).put(`/roadmap/items/missing/links/${post.id}`),
-          404,
-          "No roadmap item 'missing'",
-        );
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/missing/links/${post.id}`),
+          ),
+        ).toEqual(refusal(404, "No roadmap item 'missing'"));
       });
 
       it('a post of another product: 400', async () => {
         const item = await backend.roadmapItem();
         const other = await backend.feedbackPost(ALICE, [], { entityRef: Y });
-        await refused(
-          () => as(JANE).put(`/roadmap/items/${item.id}/links/${other.id}`),
-          400,
-          `Feedback post '${other.id}' is about '${Y}', not '${X}': an item carries posts on its own product or its parts`,
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/${item.id}/links/${other.id}`),
+          ),
+        ).toEqual(
+          refusal(
+            400,
+            `Feedback post '${other.id}' is about '${Y}', not '${X}': an item carries posts on its own product or its parts`,
+          ),
         );
       });
 
@@ -549,34 +687,61 @@ describe('roadmap routes', () => {
         const item = await backend.roadmapItem();
         const original = await backend.feedbackPost(ALICE);
         const duplicate = await backend.feedbackPost(BOB);
-        await as(JANE).patch(`/feedback/${duplicate.id}`, { status: 'duplicate', duplicateOf: original.id });
-        await refused(
-          () => as(JANE).put(`/roadmap/items/${item.id}/links/${duplicate.id}`),
-          409,
-          `Feedback post '${duplicate.id}' is a duplicate of '${original.id}': link the post it duplicates`,
+        await as(JANE).patch(`/feedback/${duplicate.id}`, {
+          status: 'duplicate',
+          duplicateOf: original.id,
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/${item.id}/links/${duplicate.id}`),
+          ),
+        ).toEqual(
+          refusal(
+            409,
+            `Feedback post '${duplicate.id}' is a duplicate of '${original.id}': link the post it duplicates`,
+          ),
         );
-        await as(JANE).patch(`/feedback/${original.id}`, { status: 'declined' });
-        await refused(
-          () => as(JANE).put(`/roadmap/items/${item.id}/links/${original.id}`),
-          409,
-          `Feedback post '${original.id}' was declined: reopen it (acknowledged) before linking it`,
+        await as(JANE).patch(`/feedback/${original.id}`, {
+          status: 'declined',
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/${item.id}/links/${original.id}`),
+          ),
+        ).toEqual(
+          refusal(
+            409,
+            `Feedback post '${original.id}' was declined: reopen it (acknowledged) before linking it`,
+          ),
         );
         const open = await backend.feedbackPost(OWEN);
-        await as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'shipped' });
-        await refused(
-          () => as(JANE).put(`/roadmap/items/${item.id}/links/${open.id}`),
-          409,
-          `Roadmap item '${item.id}' is shipped: posts are linked to open items only`,
+        await as(JANE).patch(`/roadmap/items/${item.id}`, {
+          status: 'shipped',
+        });
+        expect(
+          await backend.attempt(() =>
+            as(JANE).put(`/roadmap/items/${item.id}/links/${open.id}`),
+          ),
+        ).toEqual(
+          refusal(
+            409,
+            `Roadmap item '${item.id}' is shipped: posts are linked to open items only`,
+          ),
         );
       });
 
       it('a caller outside the team: 403; a service: 403', async () => {
         const item = await backend.roadmapItem();
         const post = await backend.feedbackPost(ALICE);
-        await refused(
-          () => as(ALICE).put(`/roadmap/items/${item.id}/links/${post.id}`),
-          403,
-          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+        expect(
+          await backend.attempt(() =>
+            as(ALICE).put(`/roadmap/items/${item.id}/links/${post.id}`),
+          ),
+        ).toEqual(
+          refusal(
+            403,
+            "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+          ),
         );
         const response = await backend
           .call('')
@@ -590,10 +755,16 @@ describe('roadmap routes', () => {
   describe('GET /roadmap/items/:id/history', () => {
     it('answers 404 for a missing item and 403 to a caller who may not read the product', async () => {
       const item = await backend.roadmapItem();
-      expect((await as(ALICE).get('/roadmap/items/missing/history')).status).toBe(404);
-      const denied = await as(OUTSIDER).get(`/roadmap/items/${item.id}/history`);
+      expect(
+        (await as(ALICE).get('/roadmap/items/missing/history')).status,
+      ).toBe(404);
+      const denied = await as(OUTSIDER).get(
+        `/roadmap/items/${item.id}/history`,
+      );
       expect(denied.status).toBe(403);
-      expect(denied.body.error.message).toContain('platform-product.product.read');
+      expect(denied.body.error.message).toContain(
+        'platform-product.product.read',
+      );
     });
   });
 });

@@ -78,7 +78,8 @@ export function roadmapView(
       .map(view),
     history: closed
       .sort(
-        (a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0) || a.id.localeCompare(b.id),
+        (a, b) =>
+          (b.closedAt ?? 0) - (a.closedAt ?? 0) || a.id.localeCompare(b.id),
       )
       .map(view),
     lastUpdatedAt: iso(lastUpdatedAt),

@@ -78,7 +78,9 @@ function checkStatus(item: StoredRoadmapItem, to: RoadmapStatus) {
   if (!canMoveRoadmapItem(item.status, to)) {
     const next = ROADMAP_TRANSITIONS[item.status];
     throw new ConflictError(
-      `Roadmap item '${item.id}' is ${item.status}: its status cannot go to '${to}'; ${
+      `Roadmap item '${item.id}' is ${
+        item.status
+      }: its status cannot go to '${to}'; ${
         next.length
           ? `from '${item.status}' it can go to ${quoted(next)}`
           : 'a shipped item is final (add a new item instead)'
@@ -95,8 +97,7 @@ function checkMove(
   sizes: HorizonSizes,
 ) {
   const horizon = change.horizon ?? item.horizon;
-  const moves =
-    change.position !== undefined || horizon !== item.horizon;
+  const moves = change.position !== undefined || horizon !== item.horizon;
   if (moves && isClosedRoadmapStatus(status)) {
     throw new ConflictError(
       `Roadmap item '${item.id}' is ${status}: a closed item cannot be moved${
@@ -111,9 +112,7 @@ function checkMove(
   const last = staysIn ? sizes[horizon] - 1 : sizes[horizon];
   if (change.position > last) {
     throw new InputError(
-      `position ${change.position} is out of range: '${horizon}' has ${
-        sizes[horizon]
-      } open item(s), so the position goes from 0 to ${last}`,
+      `position ${change.position} is out of range: '${horizon}' has ${sizes[horizon]} open item(s), so the position goes from 0 to ${last}`,
     );
   }
 }

@@ -71,9 +71,11 @@ export async function movePostDemand(
   }
   let people = 0;
   for (const part of chunks([...deltas], 500)) {
-    const after: PersonWeight[] = await weightsQuery(tx, itemId, part).returning(
-      ['person_hash', 'weight'],
-    );
+    const after: PersonWeight[] = await weightsQuery(
+      tx,
+      itemId,
+      part,
+    ).returning(['person_hash', 'weight']);
     people += peopleMoved(after, deltas);
   }
   await tx('roadmap_items')

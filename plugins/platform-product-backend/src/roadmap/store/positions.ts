@@ -83,7 +83,9 @@ export class OpenOrder {
         )
         .update({
           position: tx.raw(
-            `case id ${part.map(() => 'when ? then cast(? as integer)').join(' ')} end`,
+            `case id ${part
+              .map(() => 'when ? then cast(? as integer)')
+              .join(' ')} end`,
             part.flatMap(({ id, position }) => [id, position]),
           ),
         });
