@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
@@ -28,6 +24,7 @@ import {
   janeDoe,
 } from './__testUtils__/fixtures';
 import { post, stats } from './__testUtils__/feedbackFixtures';
+import { catalogApiOver } from './__testUtils__/catalogApi';
 import platformProductPlugin, {
   entityGiveFeedbackCard,
   entityLatestProductNewsCard,
@@ -45,21 +42,8 @@ jest.mock('@backstage/plugin-permission-react', () => ({
   usePermission: jest.fn(() => ({ loading: false, allowed: false })),
 }));
 
-const entities = [janeDoe, deployCli, deployApi, deploymentPlatform];
-const byRef = (ref: string) =>
-  entities.find(
-    e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US') ===
-      stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US'),
-  );
-
 const catalogApi = {
-  getEntityByRef: jest.fn(async (ref: string) => byRef(ref)),
-  getEntitiesByRefs: jest.fn(
-    async ({ entityRefs }: { entityRefs: string[] }) => ({
-      items: entityRefs.map(byRef),
-    }),
-  ),
+  ...catalogApiOver([janeDoe, deployCli, deployApi, deploymentPlatform]),
   getEntities: jest.fn(async () => ({ items: [] })),
   getEntitiesByQuery: jest.fn(async () => ({ items: [], totalItems: 0 })),
 };

@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   coreServices,
   createBackendPlugin,
   SchedulerServiceTaskScheduleDefinition,
@@ -60,18 +61,29 @@ function schedulerCapturing(
   }).factory;
 }
 
+/**
+ * The module in a test backend with the fake search plugin and these features, recording
+ * the collators the module registers and the schedules it asks the scheduler for.
+ */
+async function startWithSearch(features: BackendFeature[]) {
+  const collators: RegisterCollatorParameters[] = [];
+  const schedules: SchedulerServiceTaskScheduleDefinition[] = [];
+  const backend = await startTestBackend({
+    features: [
+      fakeSearchPlugin(collators),
+      searchModulePlatformProduct,
+      schedulerCapturing(schedules),
+      ...features,
+    ],
+  });
+  return { backend, collators, schedules };
+}
+
 describe('searchModulePlatformProduct', () => {
   it('registers the announcement collator, which reads the published posts from the backend', async () => {
-    const collators: RegisterCollatorParameters[] = [];
-    const schedules: SchedulerServiceTaskScheduleDefinition[] = [];
-    const backend = await startTestBackend({
-      features: [
-        fakeSearchPlugin(collators),
-        searchModulePlatformProduct,
-        fakePlatformProductPlugin,
-        schedulerCapturing(schedules),
-      ],
-    });
+    const { backend, collators, schedules } = await startWithSearch([
+      fakePlatformProductPlugin,
+    ]);
 
     try {
       expect(collators).toHaveLength(1);
@@ -93,29 +105,22 @@ describe('searchModulePlatformProduct', () => {
   });
 
   it('takes its schedule from search.collators.platformProduct.schedule', async () => {
-    const collators: RegisterCollatorParameters[] = [];
-    const schedules: SchedulerServiceTaskScheduleDefinition[] = [];
-    const backend = await startTestBackend({
-      features: [
-        fakeSearchPlugin(collators),
-        searchModulePlatformProduct,
-        schedulerCapturing(schedules),
-        mockServices.rootConfig.factory({
-          data: {
-            search: {
-              collators: {
-                platformProduct: {
-                  schedule: {
-                    frequency: { hours: 1 },
-                    timeout: { minutes: 5 },
-                  },
+    const { backend, collators, schedules } = await startWithSearch([
+      mockServices.rootConfig.factory({
+        data: {
+          search: {
+            collators: {
+              platformProduct: {
+                schedule: {
+                  frequency: { hours: 1 },
+                  timeout: { minutes: 5 },
                 },
               },
             },
           },
-        }),
-      ],
-    });
+        },
+      }),
+    ]);
     await backend.stop();
 
     expect(collators).toHaveLength(1);

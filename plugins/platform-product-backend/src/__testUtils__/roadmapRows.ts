@@ -1,8 +1,9 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseFeedbackStore } from '../feedback/DatabaseFeedbackStore';
 import { DatabaseRoadmapStore } from '../roadmap/DatabaseRoadmapStore';
 import { NewRoadmapItem, StoredRoadmapItem } from '../roadmap/RoadmapStore';
-import { migrationsDir } from '../database/migrations';
+import { migratedDatabase } from './database';
 import { nextId, P, personKey } from './feedbackRows';
 
 /** Roadmap rows for the store tests, on product P of feedbackRows. */
@@ -25,10 +26,14 @@ export function item(extra: Partial<NewRoadmapItem> = {}): NewRoadmapItem {
   };
 }
 
-/** Both stores on a migrated database, keyed by the test rows' author hashes. */
-export async function roadmapStores(knex: Knex) {
-  await knex.migrate.latest({ directory: migrationsDir });
+/** Both stores on a migrated database of the engine, keyed by the test rows' author hashes. */
+export async function roadmapStores(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  const knex = await migratedDatabase(databases, databaseId);
   return {
+    knex,
     roadmap: DatabaseRoadmapStore.create(knex, { personKey }),
     feedback: DatabaseFeedbackStore.create(knex, { personKey }),
   };

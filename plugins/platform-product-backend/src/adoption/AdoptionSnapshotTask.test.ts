@@ -1,7 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { migrationsDir } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
+import { componentEntity as component } from '../__testUtils__/entities';
 import { AdoptionService } from './AdoptionService';
 import {
   recordAdoptionSnapshots,
@@ -18,16 +19,6 @@ function product(name: string, relations: Entity['relations'] = []): Entity {
     kind: 'PlatformProduct',
     metadata: { name },
     spec: { owner: 'platform-team', lifecycle: 'beta' },
-    relations,
-  };
-}
-
-function component(name: string, relations: Entity['relations'] = []): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name },
-    spec: {},
     relations,
   };
 }
@@ -56,8 +47,7 @@ describe('recordAdoptionSnapshots', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   async function setup(catalogEntities: Entity[]) {
-    const knex = await databases.init('SQLITE_3');
-    await knex.migrate.latest({ directory: migrationsDir });
+    const knex = await migratedDatabase(databases, 'SQLITE_3');
     const catalog = catalogServiceMock({ entities: catalogEntities });
     const auth = mockServices.auth();
     const store = DatabaseAdoptionSnapshotStore.create(knex);

@@ -1,6 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
-import { migrationsDir } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { AdoptionSnapshot } from './AdoptionSnapshotStore';
 import { DatabaseAdoptionSnapshotStore } from './DatabaseAdoptionSnapshotStore';
 
@@ -24,8 +23,7 @@ describe('DatabaseAdoptionSnapshotStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
-    const knex: Knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
+    const knex = await migratedDatabase(databases, databaseId);
     return { knex, store: DatabaseAdoptionSnapshotStore.create(knex) };
   }
 

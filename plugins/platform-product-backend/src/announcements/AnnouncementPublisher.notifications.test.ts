@@ -16,55 +16,30 @@ import {
 } from '@backstage/plugin-notifications-node';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
+import { productEntities, X } from '../__testUtils__';
+import { announcementRow, T0 } from '../__testUtils__/announcementRows';
+import { migratedDatabase } from '../__testUtils__/database';
+import { componentEntity, userEntity } from '../__testUtils__/entities';
 import { AdoptionService } from '../adoption/AdoptionService';
-import { migrationsDir } from '../database/migrations';
 import { AnnouncementPublisher } from './AnnouncementPublisher';
 import { DatabaseAnnouncementStore } from './DatabaseAnnouncementStore';
 
 jest.setTimeout(60_000);
 
-const X = 'platformproduct:default/x';
-const T0 = Date.parse('2026-12-01T09:00:00Z');
 const MINUTE = 60_000;
 const MEMBERS = ['u1', 'u2', 'u3', 'u4', 'u5'];
 
+/** X, whose part x-cli checkout depends on, owned by team-a of the MEMBERS. */
 const entities: Entity[] = [
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'x', title: 'Product X' },
-    spec: {
-      owner: 'group:default/platform-team',
-      parts: ['component:default/cli'],
-    },
-    relations: [{ type: 'hasPart', targetRef: 'component:default/cli' }],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'cli' },
-    spec: {},
-    relations: [
-      { type: 'partOf', targetRef: X },
-      { type: 'dependencyOf', targetRef: 'component:default/checkout' },
-    ],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'checkout' },
-    spec: {},
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
-  },
-  ...MEMBERS.map(
-    (name): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: { name },
-      spec: { memberOf: ['team-a'] },
-      relations: [{ type: 'memberOf', targetRef: 'group:default/team-a' }],
-    }),
-  ),
+  ...productEntities.filter(e => e.kind === 'PlatformProduct'),
+  componentEntity('x-cli', [
+    { type: 'partOf', targetRef: X },
+    { type: 'dependencyOf', targetRef: 'component:default/checkout' },
+  ]),
+  componentEntity('checkout', [
+    { type: 'ownedBy', targetRef: 'group:default/team-a' },
+  ]),
+  ...MEMBERS.map(name => userEntity(name, ['team-a'])),
 ];
 
 const auditor: AuditorService = {
@@ -107,8 +82,7 @@ describe('AnnouncementPublisher with the real notifications backend', () => {
         ],
       });
 
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrationsDir });
+      const knex = await migratedDatabase(databases, databaseId);
       const store = DatabaseAnnouncementStore.create(knex);
       const clock = { now: T0 };
       const auth = mockServices.auth();
@@ -131,25 +105,15 @@ describe('AnnouncementPublisher with the real notifications backend', () => {
           chunkSize: 2,
         });
       };
-      const post = await store.create({
-        id: '00000000-0000-4000-8000-000000000001',
-        productRef: X,
-        type: 'release',
-        title: 'CLI 2.0',
-        summary: 'Faster rollouts',
-        body: 'Details',
-        tags: [],
-        pinned: false,
-        draft: false,
-        authorRef: 'user:default/pm',
-        onBehalfOf: null,
-        publishAt: T0,
-        publishedAt: null,
-        expiresAt: null,
-        effectiveAt: null,
-        event: null,
-        createdAt: T0,
-      });
+      const post = await store.create(
+        announcementRow({
+          productRef: X,
+          title: 'CLI 2.0',
+          summary: 'Faster rollouts',
+          body: 'Details',
+          publishedAt: null,
+        }),
+      );
 
       clock.now = T0 + MINUTE;
       await expect(publisher(true).deliver(post.id)).rejects.toThrow(

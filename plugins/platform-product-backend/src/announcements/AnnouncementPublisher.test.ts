@@ -7,68 +7,37 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { Knex } from 'knex';
+import { productEntities, X } from '../__testUtils__';
+import {
+  announcementRow,
+  AnnouncementRow,
+  T0,
+} from '../__testUtils__/announcementRows';
+import { migratedDatabase } from '../__testUtils__/database';
+import { componentEntity, userEntity as user } from '../__testUtils__/entities';
 import { AdoptionService } from '../adoption/AdoptionService';
-import { migrationsDir } from '../database/migrations';
 import { AnnouncementPublisher } from './AnnouncementPublisher';
-import { NewAnnouncement } from './AnnouncementStore';
 import { DatabaseAnnouncementStore } from './DatabaseAnnouncementStore';
 
 jest.setTimeout(60_000);
 
-const X = 'platformproduct:default/x';
-const T0 = Date.parse('2026-12-01T09:00:00Z');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-const user = (name: string, teams: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name },
-  spec: { memberOf: teams },
-  relations: teams.map(team => ({
-    type: 'memberOf',
-    targetRef: `group:default/${team}`,
-  })),
-});
-
+/** X, whose part x-cli checkout (of team-a) and search (of team-b) depend on, and their people. */
 const entities: Entity[] = [
-  {
-    apiVersion: 'platform-product/v1alpha1',
-    kind: 'PlatformProduct',
-    metadata: { name: 'x', title: 'Product X' },
-    spec: {
-      owner: 'group:default/platform-team',
-      lifecycle: 'production',
-      parts: ['component:default/x-cli'],
-    },
-    relations: [{ type: 'hasPart', targetRef: 'component:default/x-cli' }],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'x-cli' },
-    spec: {},
-    relations: [
-      { type: 'partOf', targetRef: X },
-      { type: 'dependencyOf', targetRef: 'component:default/checkout' },
-      { type: 'dependencyOf', targetRef: 'component:default/search' },
-    ],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'checkout' },
-    spec: {},
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'search' },
-    spec: {},
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-b' }],
-  },
+  ...productEntities.filter(e => e.kind === 'PlatformProduct'),
+  componentEntity('x-cli', [
+    { type: 'partOf', targetRef: X },
+    { type: 'dependencyOf', targetRef: 'component:default/checkout' },
+    { type: 'dependencyOf', targetRef: 'component:default/search' },
+  ]),
+  componentEntity('checkout', [
+    { type: 'ownedBy', targetRef: 'group:default/team-a' },
+  ]),
+  componentEntity('search', [
+    { type: 'ownedBy', targetRef: 'group:default/team-b' },
+  ]),
   user('a1', ['team-a']),
   user('a2', ['team-a', 'team-b']),
   user('b1', ['team-b']),
@@ -83,31 +52,18 @@ const AUDIENCE = [
   'user:default/follower',
 ];
 
-let seq = 0;
-function post(
-  extra: Partial<NewAnnouncement & { publishedAt: number | null }> = {},
-): NewAnnouncement & { publishedAt: number | null } {
-  return {
-    id: `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
+/** An incident of X due at T0, not published yet; its body must never reach a notification. */
+const post = (extra: Partial<AnnouncementRow> = {}) =>
+  announcementRow({
     productRef: X,
     type: 'incident',
     title: 'Deploys are slow',
     summary: 'We are on it',
     body: 'SECRET-BODY: internal details',
-    tags: [],
-    pinned: false,
-    draft: false,
-    authorRef: 'user:default/pm',
-    onBehalfOf: null,
-    publishAt: T0,
     publishedAt: null,
-    expiresAt: null,
-    effectiveAt: null,
-    event: null,
     createdAt: T0 - HOUR,
     ...extra,
-  };
-}
+  });
 
 /** Counts notifications per post and recipient; can fail chosen calls. */
 class FakeNotifications {
@@ -146,8 +102,7 @@ describe('AnnouncementPublisher', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function setup(databaseId: TestDatabaseId) {
-    const knex: Knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
+    const knex = await migratedDatabase(databases, databaseId);
     const clock = { now: T0 };
     const notifications = new FakeNotifications();
     const audits: Array<{ eventId: string; outcome: string }> = [];

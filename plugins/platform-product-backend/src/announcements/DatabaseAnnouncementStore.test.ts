@@ -1,48 +1,15 @@
 // Over ~500 lines on purpose: one suite for the store's one interface, each case run on every engine
 // (TestDatabases) against one migrated database per engine; split files would migrate again each.
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
-import { migrationsDir } from '../database/migrations';
-import { NewAnnouncement } from './AnnouncementStore';
+import { announcementRow as post, T0 } from '../__testUtils__/announcementRows';
+import { migratedDatabase } from '../__testUtils__/database';
+import { HOUR, nextId, OTHER, P } from '../__testUtils__/feedbackRows';
+import { BOB } from '../__testUtils__/people';
 import { DatabaseAnnouncementStore } from './DatabaseAnnouncementStore';
 
 jest.setTimeout(60_000);
 
-const P = 'platformproduct:default/p';
-const OTHER = 'platformproduct:default/other';
 const ANN = 'user:default/ann';
-const BOB = 'user:default/bob';
-const T0 = Date.parse('2026-12-01T09:00:00Z');
-const HOUR = 3_600_000;
-
-let seq = 0;
-const nextId = () =>
-  `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
-
-function post(
-  extra: Partial<NewAnnouncement & { publishedAt: number | null }> = {},
-): NewAnnouncement & { publishedAt: number | null } {
-  return {
-    id: nextId(),
-    productRef: P,
-    type: 'release',
-    title: 'Version 2',
-    summary: 'What is new',
-    body: 'Some **markdown**',
-    tags: [],
-    pinned: false,
-    draft: false,
-    authorRef: 'user:default/pm',
-    onBehalfOf: null,
-    publishAt: T0,
-    publishedAt: T0,
-    expiresAt: null,
-    effectiveAt: null,
-    event: null,
-    createdAt: T0,
-    ...extra,
-  };
-}
 
 const base = {
   global: true,
@@ -56,8 +23,7 @@ describe('DatabaseAnnouncementStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
-    const knex: Knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
+    const knex = await migratedDatabase(databases, databaseId);
     return { knex, store: DatabaseAnnouncementStore.create(knex) };
   }
 

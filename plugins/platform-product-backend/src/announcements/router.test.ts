@@ -38,52 +38,30 @@ import {
   Y,
   Z,
 } from '../__testUtils__';
+import { componentEntity, userEntity } from '../__testUtils__/entities';
 import { platformProductRules } from '../permissions/rules';
 
 jest.setTimeout(60_000);
 
 const CHECKOUT = 'component:default/checkout';
 
-const member = (name: string, groups: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name },
-  spec: { memberOf: groups },
-  relations: groups.map(group => ({
-    type: 'memberOf',
-    targetRef: `group:default/${group}`,
-  })),
-});
-
 const entities: Entity[] = [
   // the products X, Y and Z of every router test
   ...productEntities.filter(e => e.kind === 'PlatformProduct'),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'x-cli' },
-    spec: {},
-    relations: [
-      { type: 'partOf', targetRef: X },
-      { type: 'dependencyOf', targetRef: CHECKOUT },
-    ],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'checkout' },
-    spec: {},
-    relations: [
-      { type: 'ownedBy', targetRef: 'group:default/team-a' },
-      { type: 'dependsOn', targetRef: CLI },
-    ],
-  },
-  member('jane', ['platform-team']),
-  member('owen', ['platform-team']),
-  member('alice', ['team-a']),
-  member('admin', ['admins']),
-  member('outsider', []),
-  member('condy', []),
+  componentEntity('x-cli', [
+    { type: 'partOf', targetRef: X },
+    { type: 'dependencyOf', targetRef: CHECKOUT },
+  ]),
+  componentEntity('checkout', [
+    { type: 'ownedBy', targetRef: 'group:default/team-a' },
+    { type: 'dependsOn', targetRef: CLI },
+  ]),
+  userEntity('jane', ['platform-team']),
+  userEntity('owen', ['platform-team']),
+  userEntity('alice', ['team-a']),
+  userEntity('admin', ['admins']),
+  userEntity('outsider', []),
+  userEntity('condy', []),
 ];
 
 /**

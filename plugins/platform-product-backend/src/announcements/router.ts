@@ -1,6 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
-import { requestContexts } from '../shared/caller';
+import { requestContexts } from '../shared/requestContext';
 import { AnnouncementFeeds } from './AnnouncementFeeds';
 import { AnnouncementReaders } from './AnnouncementReaders';
 import { AnnouncementService } from './AnnouncementService';
@@ -14,8 +14,8 @@ export function createAnnouncementsRouter(options: {
   const { httpAuth, announcements, readers, feeds } = options;
   const router = Router();
 
-  // writes, marks and reach are a person's; reads are open to other plugins too (the search
-  // collator lists published posts)
+  // writes, marks and reach are a person's (user); reads are open to other plugins too
+  // (anyone: the search collator lists published posts)
   const { user, anyone } = requestContexts(httpAuth);
 
   router.post('/announcements', async (req, res) => {

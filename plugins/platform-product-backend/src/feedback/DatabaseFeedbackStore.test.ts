@@ -1,8 +1,7 @@
 // Over ~500 lines on purpose: one suite for the store's one interface, each case run on every engine
 // (TestDatabases) against one migrated database per engine; split files would migrate again each.
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
-import { migrationsDir } from '../database/migrations';
+import { migratedDatabase } from '../__testUtils__/database';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
 import {
   APRIL,
@@ -23,8 +22,7 @@ describe('DatabaseFeedbackStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
-    const knex: Knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
+    const knex = await migratedDatabase(databases, databaseId);
     return { knex, store: DatabaseFeedbackStore.create(knex, { personKey }) };
   }
 

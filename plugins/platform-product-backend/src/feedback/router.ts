@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { serializeError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { requestContexts } from '../shared/caller';
+import { requestContexts } from '../shared/requestContext';
 import { FeedbackLimitError, FeedbackService } from './FeedbackService';
 
 export function createFeedbackRouter(options: {

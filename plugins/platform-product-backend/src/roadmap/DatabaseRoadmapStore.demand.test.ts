@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { DatabaseFeedbackStore } from '../feedback/DatabaseFeedbackStore';
@@ -52,9 +52,8 @@ describe('DatabaseRoadmapStore: links and demand', () => {
   let roadmap: DatabaseRoadmapStore;
   let feedback: DatabaseFeedbackStore;
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    knex = await databases.init(databaseId);
-    ({ roadmap, feedback } = await roadmapStores(knex));
+  async function setup(databaseId: TestDatabaseId) {
+    ({ knex, roadmap, feedback } = await roadmapStores(databases, databaseId));
   }
 
   /** The counters and weights kept on write are what the rows say. */

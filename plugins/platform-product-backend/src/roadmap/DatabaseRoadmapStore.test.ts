@@ -1,6 +1,5 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
-import { Knex } from 'knex';
 import { OTHER, P } from '../__testUtils__/feedbackRows';
 import {
   addItems,
@@ -17,10 +16,8 @@ jest.setTimeout(60_000);
 describe('DatabaseRoadmapStore: items, order and history', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex: Knex = await databases.init(databaseId);
-    return { knex, ...(await roadmapStores(knex)) };
-  }
+  const setup = (databaseId: TestDatabaseId) =>
+    roadmapStores(databases, databaseId);
 
   it.each(databases.eachSupportedId())(
     'adds items last in their horizon, with their creation in the history, %p',

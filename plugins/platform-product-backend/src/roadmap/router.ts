@@ -1,6 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
-import { requestContexts } from '../shared/caller';
+import { requestContexts } from '../shared/requestContext';
 import { RoadmapService } from './RoadmapService';
 
 export function createRoadmapRouter(options: {

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { Request } from 'express';
 
@@ -36,23 +33,4 @@ export function requireUser(credentials: BackstageCredentials): string {
   const ref = userRefOf(credentials);
   if (!ref) throw new NotAllowedError('Only a signed-in user can do this');
   return ref;
-}
-
-/**
- * How a router reads the caller of a request: `user` for writes (a person's, user credentials
- * only), `anyone` for reads (open to other plugins too: service credentials).
- */
-export function requestContexts(httpAuth: HttpAuthService) {
-  return {
-    user: async (request: Request): Promise<RequestContext> => ({
-      credentials: await httpAuth.credentials(request, { allow: ['user'] }),
-      request,
-    }),
-    anyone: async (request: Request): Promise<RequestContext> => ({
-      credentials: await httpAuth.credentials(request, {
-        allow: ['user', 'service'],
-      }),
-      request,
-    }),
-  };
 }

@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { ProductAdoption } from '@platform-product/plugin-platform-product-common';
 import { PlatformProductAdoptionClient } from './AdoptionClient';
+import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
 
 const adoption: ProductAdoption = {
@@ -34,18 +35,11 @@ const adoption: ProductAdoption = {
 };
 
 describe('PlatformProductAdoptionClient', () => {
-  const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) => {
-      return `http://backstage.test/api/${pluginId}`;
-    }),
-  };
-
   it('asks the platform-product backend with the product ref URL-encoded', async () => {
-    const fetch = jest.fn(async () => jsonResponse(adoption));
-    const client = new PlatformProductAdoptionClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
+    const { client, fetch, discoveryApi } = clientOnFakeBackend(
+      PlatformProductAdoptionClient,
+      () => jsonResponse(adoption),
+    );
 
     await expect(
       client.getAdoption('platformproduct:default/deployment-platform'),
@@ -59,11 +53,10 @@ describe('PlatformProductAdoptionClient', () => {
   });
 
   it('encodes characters that would otherwise break the query string', async () => {
-    const fetch = jest.fn(async () => jsonResponse(adoption));
-    const client = new PlatformProductAdoptionClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
+    const { client, fetch } = clientOnFakeBackend(
+      PlatformProductAdoptionClient,
+      () => jsonResponse(adoption),
+    );
 
     await client.getAdoption('platformproduct:team a&b/x#y');
 
@@ -76,7 +69,7 @@ describe('PlatformProductAdoptionClient', () => {
   });
 
   it('throws a ResponseError carrying the server error on a non-2xx answer', async () => {
-    const fetch = jest.fn(async () =>
+    const { client } = clientOnFakeBackend(PlatformProductAdoptionClient, () =>
       jsonResponse(
         {
           error: {
@@ -90,10 +83,6 @@ describe('PlatformProductAdoptionClient', () => {
         'Not Found',
       ),
     );
-    const client = new PlatformProductAdoptionClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
 
     const error = await client.getAdoption('platformproduct:default/nope').then(
       () => undefined,
@@ -107,8 +96,9 @@ describe('PlatformProductAdoptionClient', () => {
   });
 
   it('throws on a server error without a JSON body', async () => {
-    const fetch = jest.fn(
-      async () =>
+    const { client } = clientOnFakeBackend(
+      PlatformProductAdoptionClient,
+      () =>
         ({
           ok: false,
           status: 502,
@@ -120,10 +110,6 @@ describe('PlatformProductAdoptionClient', () => {
           text: async () => '<html>bad gateway</html>',
         } as unknown as Response),
     );
-    const client = new PlatformProductAdoptionClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
 
     await expect(
       client.getAdoption('platformproduct:default/deployment-platform'),

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductAnnouncementsClient } from './AnnouncementsClient';
+import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
 
 // the calendar entry is read as a blob of its text
@@ -12,27 +13,10 @@ function response(body: unknown, status = 200, statusText = 'OK') {
 
 const productRef = 'platformproduct:default/deployment-platform';
 
-function setup(body: unknown = {}, status = 200) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+const setup = (body: unknown = {}, status = 200) =>
+  clientOnFakeBackend(PlatformProductAnnouncementsClient, () =>
     response(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-  const client = new PlatformProductAnnouncementsClient({
-    discoveryApi: {
-      getBaseUrl: async (pluginId: string) =>
-        `http://backstage.test/api/${pluginId}`,
-    },
-    fetchApi: { fetch: fetch as unknown as typeof window.fetch },
-  });
-  const call = (i = 0) => {
-    const [url, init] = fetch.mock.calls[i];
-    return {
-      url: new URL(String(url)),
-      method: init?.method ?? 'GET',
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-    };
-  };
-  return { client, fetch, call };
-}
 
 describe('PlatformProductAnnouncementsClient', () => {
   it('creates a post with the product ref in the body, not the path', async () => {

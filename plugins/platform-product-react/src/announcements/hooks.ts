@@ -7,6 +7,7 @@ import {
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformProductApiRef } from '../api/PlatformProductApi';
+import { useLoadById } from '../shared/useLoadById';
 import { usePagedList } from '../shared/usePagedList';
 import { ListAnnouncementsOptions } from './AnnouncementsApi';
 
@@ -86,10 +87,8 @@ export function useAnnouncement(id: string | undefined): {
   error?: Error;
   retry: () => void;
 } {
-  const api = useApi(platformProductApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    async () => (id ? api.getAnnouncement(id) : undefined),
-    [api, id],
+  const { value, loading, error, retry } = useLoadById(id, (api, postId) =>
+    api.getAnnouncement(postId),
   );
   return { announcement: value, loading, error, retry };
 }
@@ -105,10 +104,8 @@ export function useAnnouncementReach(id: string | undefined): {
   error?: Error;
   retry: () => void;
 } {
-  const api = useApi(platformProductApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    async () => (id ? api.getAnnouncementReach(id) : undefined),
-    [api, id],
+  const { value, loading, error, retry } = useLoadById(id, (api, postId) =>
+    api.getAnnouncementReach(postId),
   );
   return { reach: value, loading, error, retry };
 }

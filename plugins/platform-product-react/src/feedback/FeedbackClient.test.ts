@@ -1,31 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { PlatformProductFeedbackClient } from './FeedbackClient';
+import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
 
 const productRef = 'platformproduct:default/deployment-platform';
 
-function setup(body: unknown = {}, status = 200) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+const setup = (body: unknown = {}, status = 200) =>
+  clientOnFakeBackend(PlatformProductFeedbackClient, () =>
     jsonResponse(body, status, status === 400 ? 'Bad Request' : 'OK'),
   );
-  const client = new PlatformProductFeedbackClient({
-    discoveryApi: {
-      getBaseUrl: async (pluginId: string) =>
-        `http://backstage.test/api/${pluginId}`,
-    },
-    fetchApi: { fetch: fetch as unknown as typeof window.fetch },
-  });
-  const call = (i = 0) => {
-    const [url, init] = fetch.mock.calls[i];
-    return {
-      url: new URL(String(url)),
-      method: init?.method ?? 'GET',
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-      headers: init?.headers as Record<string, string> | undefined,
-    };
-  };
-  return { client, fetch, call };
-}
 
 describe('PlatformProductFeedbackClient', () => {
   it('posts a rating as JSON', async () => {

@@ -110,6 +110,14 @@ export const deployApi: Entity = {
   relations: [{ type: 'ownedBy', targetRef: 'group:default/platform-team' }],
 };
 
+/** A service of the payments team that uses the Deployment Platform (no relations here). */
+export const paymentsApiComponent: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/payments-team' },
+};
+
 export const adoption: ProductAdoption = {
   productRef: 'platformproduct:default/deployment-platform',
   partCount: 2,

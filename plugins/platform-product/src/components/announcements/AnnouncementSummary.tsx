@@ -14,11 +14,12 @@ import {
   AnnouncementEvent,
 } from '@platform-product/plugin-platform-product-common';
 import { ReactNode } from 'react';
+import { MetaLine } from '../shared/MetaLine';
 import { eventPhase, eventWhen, RelativeTime } from './dates';
 import {
+  AnnouncementStateChip,
   AnnouncementTypeChip,
   EVENT_KIND_LABELS,
-  STATE_LABELS,
 } from './labels';
 import { useAnnouncementLink } from './links';
 
@@ -42,13 +43,6 @@ const useStyles = makeStyles(
       flexShrink: 0,
     },
     pinned: { color: theme.palette.warning.main },
-    meta: {
-      display: 'flex',
-      alignItems: 'center',
-      flexWrap: 'wrap',
-      gap: theme.spacing(1),
-      marginTop: theme.spacing(0.5),
-    },
     summary: { marginTop: theme.spacing(0.75) },
     detail: {
       display: 'flex',
@@ -195,15 +189,9 @@ export const AnnouncementSummary = (props: {
             titleAccess="Pinned"
           />
         )}
-        {post.state !== 'published' && (
-          <Chip
-            size="small"
-            variant="outlined"
-            label={STATE_LABELS[post.state]}
-          />
-        )}
+        <AnnouncementStateChip state={post.state} />
       </Box>
-      <Box className={classes.meta}>
+      <MetaLine>
         <AnnouncementTypeChip type={post.type} />
         {post.tags.map(tag => (
           <Chip key={tag} size="small" variant="outlined" label={`#${tag}`} />
@@ -221,7 +209,7 @@ export const AnnouncementSummary = (props: {
           )}
           <PostDate post={post} />
         </Typography>
-      </Box>
+      </MetaLine>
       {!dense && (
         <>
           <Typography

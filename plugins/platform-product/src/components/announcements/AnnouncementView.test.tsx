@@ -1,11 +1,6 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import {
   PlatformProductApi,
   platformProductApiRef,
@@ -18,24 +13,18 @@ import {
   deprecation,
   event,
 } from '../../__testUtils__/announcementFixtures';
+import { renderWithApis } from '../../__testUtils__/render';
 import { AnnouncementView } from './AnnouncementView';
 
 function setup(overrides: Partial<PlatformProductApi> = {}, id = 'a1') {
   const api = announcementsApi(overrides);
   const render = () =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [platformProductApiRef, api],
-          [identityApiRef, mockApis.identity()],
-        ]}
-      >
-        <AnnouncementView id={id} />
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    renderWithApis(<AnnouncementView id={id} />, {
+      apis: [
+        [platformProductApiRef, api],
+        [identityApiRef, mockApis.identity()],
+      ],
+    });
   return { api, render };
 }
 

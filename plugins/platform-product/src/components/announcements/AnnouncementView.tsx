@@ -29,7 +29,7 @@ import { DownloadButton } from '../shared/DownloadButton';
 import { errorMessage } from '../shared/errorMessage';
 import { EventDetails, PostDate } from './AnnouncementSummary';
 import { absoluteTime, RelativeTime } from './dates';
-import { AnnouncementTypeChip, STATE_LABELS } from './labels';
+import { AnnouncementStateChip, AnnouncementTypeChip } from './labels';
 import { useAnnouncementLink } from './links';
 import { PostActions } from './PostActions';
 import { SafeMarkdown } from './SafeMarkdown';
@@ -213,13 +213,7 @@ export const AnnouncementView = (props: { id: string }) => {
                   label="Pinned"
                 />
               )}
-              {post.state !== 'published' && (
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  label={STATE_LABELS[post.state]}
-                />
-              )}
+              <AnnouncementStateChip state={post.state} />
               {post.tags.map(tag => (
                 <Chip
                   key={tag}

@@ -1,17 +1,10 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { mockApis } from '@backstage/test-utils';
 import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { PlatformProductApi } from '@platform-product/plugin-platform-product-react';
-import { platformProductApiRef } from '@platform-product/plugin-platform-product-react';
+  PlatformProductApi,
+  platformProductApiRef,
+} from '@platform-product/plugin-platform-product-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -23,6 +16,8 @@ import {
   productRef,
 } from '../../__testUtils__/announcementFixtures';
 import { deploymentPlatform } from '../../__testUtils__/fixtures';
+import { answerPermissions } from '../../__testUtils__/permission';
+import { renderWithApis } from '../../__testUtils__/render';
 import { toLocalInput } from './dates';
 import { EntityProductNewsContent } from './EntityProductNewsContent';
 
@@ -30,9 +25,6 @@ jest.mock('@backstage/plugin-permission-react', () => ({
   ...jest.requireActual('@backstage/plugin-permission-react'),
   usePermission: jest.fn(),
 }));
-const usePermissionMock = usePermission as jest.MockedFunction<
-  typeof usePermission
->;
 
 function setup(
   overrides: Partial<PlatformProductApi> = {},
@@ -46,37 +38,23 @@ function setup(
     ),
     ...overrides,
   });
-  usePermissionMock.mockReset();
-  usePermissionMock.mockReturnValue({
-    loading: false,
-    allowed: !!options.canManage,
+  answerPermissions(!!options.canManage);
+  const signedIn = mockApis.identity({
+    userEntityRef: 'user:default/jane.doe',
+    ownershipEntityRefs: [
+      'user:default/jane.doe',
+      'group:default/platform-team',
+      'group:default/sre',
+    ],
   });
   const render = () =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [platformProductApiRef, api],
-          [
-            identityApiRef,
-            mockApis.identity({
-              userEntityRef: 'user:default/jane.doe',
-              ownershipEntityRefs: [
-                'user:default/jane.doe',
-                'group:default/platform-team',
-                'group:default/sre',
-              ],
-            }),
-          ],
-        ]}
-      >
-        <EntityProvider entity={deploymentPlatform}>
-          <EntityProductNewsContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    renderWithApis(<EntityProductNewsContent />, {
+      apis: [
+        [platformProductApiRef, api],
+        [identityApiRef, signedIn],
+      ],
+      entity: deploymentPlatform,
+    });
   return { api, render };
 }
 

@@ -1,11 +1,6 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { mockApis } from '@backstage/test-utils';
 import {
   PlatformProductApi,
   platformProductApiRef,
@@ -23,15 +18,14 @@ import {
   deploymentPlatform,
   previewEnvironments,
 } from '../../__testUtils__/fixtures';
+import { answerPermissions } from '../../__testUtils__/permission';
+import { renderWithApis } from '../../__testUtils__/render';
 import { PlatformNewsPage } from './PlatformNewsPage';
 
 jest.mock('@backstage/plugin-permission-react', () => ({
   ...jest.requireActual('@backstage/plugin-permission-react'),
   usePermission: jest.fn(),
 }));
-const usePermissionMock = usePermission as jest.MockedFunction<
-  typeof usePermission
->;
 
 function setup(
   overrides: Partial<PlatformProductApi> = {},
@@ -46,27 +40,16 @@ function setup(
   const getEntities = jest.fn(async () => ({
     items: [previewEnvironments, deploymentPlatform],
   }));
-  usePermissionMock.mockReset();
-  usePermissionMock.mockReturnValue({
-    loading: false,
-    allowed: !!options.canPostGlobal,
-  });
+  answerPermissions(!!options.canPostGlobal);
   const render = () =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [platformProductApiRef, api],
-          [catalogApiRef, { getEntities }],
-          [identityApiRef, mockApis.identity()],
-        ]}
-      >
-        <PlatformNewsPage />
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        routeEntries: [options.route ?? '/'],
-      },
-    );
+    renderWithApis(<PlatformNewsPage />, {
+      apis: [
+        [platformProductApiRef, api],
+        [catalogApiRef, { getEntities }],
+        [identityApiRef, mockApis.identity()],
+      ],
+      routeEntries: [options.route ?? '/'],
+    });
   return { api, getEntities, render };
 }
 

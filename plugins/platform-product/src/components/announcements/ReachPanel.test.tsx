@@ -1,5 +1,3 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   Announcement,
   AnnouncementReach,
@@ -12,6 +10,7 @@ import {
   deprecation,
   reach,
 } from '../../__testUtils__/announcementFixtures';
+import { renderWithApis } from '../../__testUtils__/render';
 import { ReachPanel } from './ReachPanel';
 
 const noAudience: AnnouncementReach = {
@@ -28,12 +27,9 @@ async function renderReach(post: Announcement, counts: AnnouncementReach) {
   const api = announcementsApi({
     getAnnouncementReach: jest.fn(async () => counts),
   });
-  await renderInTestApp(
-    <TestApiProvider apis={[[platformProductApiRef, api]]}>
-      <ReachPanel post={post} />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  await renderWithApis(<ReachPanel post={post} />, {
+    apis: [[platformProductApiRef, api]],
+  });
   await screen.findByTestId('reach-panel');
   return api;
 }

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { TestApiRegistry } from '@backstage/test-utils';
 import {
   PlatformProductApi,
@@ -10,15 +9,11 @@ import {
   page,
   productRef,
 } from '../../__testUtils__/announcementFixtures';
-import { deploymentPlatform } from '../../__testUtils__/fixtures';
+import {
+  deploymentPlatform,
+  paymentsApiComponent as consumer,
+} from '../../__testUtils__/fixtures';
 import { hasPlatformProductNews } from '../../index';
-
-const consumer: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/payments-team' },
-};
 
 function contextWith(overrides: Partial<PlatformProductApi> = {}) {
   const api = announcementsApi(overrides);

@@ -129,3 +129,9 @@ export const AnnouncementTypeChip = (props: { type: AnnouncementType }) => {
     />
   );
 };
+
+/** The state of a post not (or no longer) published: Draft, Scheduled or Expired; nothing when published. */
+export const AnnouncementStateChip = (props: { state: AnnouncementState }) =>
+  props.state === 'published' ? null : (
+    <Chip size="small" variant="outlined" label={STATE_LABELS[props.state]} />
+  );

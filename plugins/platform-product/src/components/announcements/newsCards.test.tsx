@@ -1,10 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
   PlatformProductApi,
   platformProductApiRef,
 } from '@platform-product/plugin-platform-product-react';
@@ -19,7 +14,12 @@ import {
   page,
   productRef,
 } from '../../__testUtils__/announcementFixtures';
-import { deployCli, deploymentPlatform } from '../../__testUtils__/fixtures';
+import {
+  deployCli,
+  deploymentPlatform,
+  paymentsApiComponent as consumer,
+} from '../../__testUtils__/fixtures';
+import { renderWithApis } from '../../__testUtils__/render';
 import {
   EntityLatestProductNewsCard,
   EntityPlatformNewsBanner,
@@ -27,29 +27,16 @@ import {
   PlatformNewsHomeCard,
 } from '../../index';
 
-const consumer: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/payments-team' },
-};
-
 function renderWith(
   element: ReactElement,
   overrides: Partial<PlatformProductApi> = {},
   entity?: Entity,
 ) {
   const api = announcementsApi(overrides);
-  const rendered = renderInTestApp(
-    <TestApiProvider apis={[[platformProductApiRef, api]]}>
-      {entity ? (
-        <EntityProvider entity={entity}>{element}</EntityProvider>
-      ) : (
-        element
-      )}
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  const rendered = renderWithApis(element, {
+    apis: [[platformProductApiRef, api]],
+    entity,
+  });
   return { api, rendered };
 }
 

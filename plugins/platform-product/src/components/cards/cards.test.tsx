@@ -1,15 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { mockApis } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { ReactElement } from 'react';
 import {
@@ -18,6 +10,7 @@ import {
   janeDoe,
   previewEnvironments,
 } from '../../__testUtils__/fixtures';
+import { renderWithApis } from '../../__testUtils__/render';
 import {
   EntityPartOfProductCard,
   EntityProductsManagedCard,
@@ -58,22 +51,18 @@ function renderCard(
 ) {
   const getEntities =
     options.getEntities ?? jest.fn(async () => ({ items: options.products }));
-  const rendered = renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, { getEntities }],
-        [
-          identityApiRef,
-          mockApis.identity({
-            userEntityRef: options.signedInAs ?? 'user:default/guest',
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={entity}>{card}</EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  const rendered = renderWithApis(card, {
+    apis: [
+      [catalogApiRef, { getEntities }],
+      [
+        identityApiRef,
+        mockApis.identity({
+          userEntityRef: options.signedInAs ?? 'user:default/guest',
+        }),
+      ],
+    ],
+    entity,
+  });
   return { getEntities, rendered };
 }
 

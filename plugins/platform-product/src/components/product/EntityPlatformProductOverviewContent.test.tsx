@@ -1,14 +1,5 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   PlatformProductApi,
   platformProductApiRef,
@@ -22,15 +13,9 @@ import {
   janeDoe,
   previewEnvironments,
 } from '../../__testUtils__/fixtures';
+import { catalogApiOver } from '../../__testUtils__/catalogApi';
+import { renderWithApis } from '../../__testUtils__/render';
 import { EntityPlatformProductOverviewContent } from './EntityPlatformProductOverviewContent';
-
-const entities = [janeDoe, deployCli, deployApi];
-const byRef = (ref: string) =>
-  entities.find(
-    e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US') ===
-      stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US'),
-  );
 
 function setup(
   entity: Entity,
@@ -38,33 +23,18 @@ function setup(
     getAdoption: jest.fn(async () => adoption),
   },
 ) {
-  const catalogApi = {
-    getEntityByRef: jest.fn(async (ref: string) => byRef(ref)),
-    getEntitiesByRefs: jest.fn(
-      async ({ entityRefs }: { entityRefs: string[] }) => ({
-        items: entityRefs.map(byRef),
-      }),
-    ),
-  };
+  const catalogApi = catalogApiOver([janeDoe, deployCli, deployApi]);
   return {
     catalogApi,
     platformProductApi,
     render: () =>
-      renderInTestApp(
-        <TestApiProvider
-          apis={[
-            [catalogApiRef, catalogApi],
-            [platformProductApiRef, platformProductApi],
-          ]}
-        >
-          <EntityProvider entity={entity}>
-            <EntityPlatformProductOverviewContent />
-          </EntityProvider>
-        </TestApiProvider>,
-        {
-          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        },
-      ),
+      renderWithApis(<EntityPlatformProductOverviewContent />, {
+        apis: [
+          [catalogApiRef, catalogApi],
+          [platformProductApiRef, platformProductApi],
+        ],
+        entity,
+      }),
   };
 }
 

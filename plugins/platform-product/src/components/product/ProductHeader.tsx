@@ -9,6 +9,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import LaunchIcon from '@material-ui/icons/Launch';
 import Alert from '@material-ui/lab/Alert';
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
+import { FactLabel } from '../shared/FactLabel';
 import { LifecycleChip } from '../shared/LifecycleChip';
 
 const useStyles = makeStyles(
@@ -32,13 +33,6 @@ const useStyles = makeStyles(
       marginTop: theme.spacing(2),
     },
     fact: { minWidth: 120 },
-    label: {
-      textTransform: 'uppercase',
-      letterSpacing: '0.06em',
-      color: theme.palette.text.secondary,
-      fontSize: '0.7rem',
-      fontWeight: 600,
-    },
     links: {
       display: 'flex',
       flexWrap: 'wrap',
@@ -56,9 +50,7 @@ const Fact = (props: { label: string; children: ReactNode }) => {
   const classes = useStyles();
   return (
     <Box className={classes.fact}>
-      <Typography className={classes.label} component="div">
-        {props.label}
-      </Typography>
+      <FactLabel>{props.label}</FactLabel>
       <Typography variant="body1" component="div">
         {props.children}
       </Typography>

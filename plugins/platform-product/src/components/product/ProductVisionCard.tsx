@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { ReactNode } from 'react';
+import { FactLabel } from '../shared/FactLabel';
 import { LifecycleChip } from '../shared/LifecycleChip';
 
 const useStyles = makeStyles(
@@ -22,14 +23,7 @@ const useStyles = makeStyles(
       color: theme.palette.text.secondary,
       fontStyle: 'italic',
     },
-    label: {
-      textTransform: 'uppercase',
-      letterSpacing: '0.06em',
-      color: theme.palette.text.secondary,
-      fontSize: '0.7rem',
-      fontWeight: 600,
-      marginBottom: theme.spacing(0.5),
-    },
+    label: { marginBottom: theme.spacing(0.5) },
     chips: {
       display: 'flex',
       flexWrap: 'wrap',
@@ -43,9 +37,7 @@ const Field = (props: { label: string; children: ReactNode }) => {
   const classes = useStyles();
   return (
     <Grid item xs={12} sm={6}>
-      <Typography className={classes.label} component="div">
-        {props.label}
-      </Typography>
+      <FactLabel className={classes.label}>{props.label}</FactLabel>
       <Box>{props.children}</Box>
     </Grid>
   );

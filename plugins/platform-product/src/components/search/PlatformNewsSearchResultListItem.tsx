@@ -22,15 +22,7 @@ import {
   PlatformAnnouncementSearchDocument,
 } from '@platform-product/plugin-platform-product-common';
 import { ReactNode } from 'react';
-
-const TYPE_LABELS: Record<AnnouncementType, string> = {
-  release: 'Release',
-  changelog: 'Changelog',
-  deprecation: 'Deprecation',
-  maintenance: 'Maintenance',
-  incident: 'Incident',
-  event: 'Event',
-};
+import { TYPE_LABELS } from '../announcements/labels';
 
 const TYPE_ICONS: Record<AnnouncementType, typeof NotesIcon> = {
   release: NewReleasesIcon,
@@ -96,6 +88,19 @@ export function PlatformNewsSearchResultListItem(
   if (props.icon) {
     icon = typeof props.icon === 'function' ? props.icon(result) : props.icon;
   }
+  // the field as found, with the search's highlight when it has one
+  const highlighted = (field: 'title' | 'text') => {
+    const text = highlight?.fields[field];
+    return text ? (
+      <HighlightedSearchResultText
+        text={text}
+        preTag={highlight.preTag}
+        postTag={highlight.postTag}
+      />
+    ) : (
+      result[field]
+    );
+  };
 
   return (
     <div className={classes.item}>
@@ -106,15 +111,7 @@ export function PlatformNewsSearchResultListItem(
           primaryTypographyProps={{ variant: 'h6' }}
           primary={
             <Link noTrack to={result.location}>
-              {highlight?.fields.title ? (
-                <HighlightedSearchResultText
-                  text={highlight.fields.title}
-                  preTag={highlight.preTag}
-                  postTag={highlight.postTag}
-                />
-              ) : (
-                result.title
-              )}
+              {highlighted('title')}
             </Link>
           }
           secondary={
@@ -129,15 +126,7 @@ export function PlatformNewsSearchResultListItem(
               color="textSecondary"
               variant="body2"
             >
-              {highlight?.fields.text ? (
-                <HighlightedSearchResultText
-                  text={highlight.fields.text}
-                  preTag={highlight.preTag}
-                  postTag={highlight.postTag}
-                />
-              ) : (
-                result.text
-              )}
+              {highlighted('text')}
             </Typography>
           }
         />
