@@ -61,12 +61,7 @@ exports.up = async function up(knex) {
     table.comment('Every change to a roadmap item: who, when, what');
     // in the order of the changes, also within one millisecond
     table.bigIncrements('id');
-    table
-      .string('item_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('roadmap_items')
-      .onDelete('CASCADE');
+    itemColumn(table);
     table.string('action', 16).notNullable();
     table.string('actor', 255).notNullable();
     table.bigInteger('at').notNullable();
@@ -81,12 +76,7 @@ exports.up = async function up(knex) {
     table.comment(
       'The people behind the posts an item carries: authors and voters, each once per item',
     );
-    table
-      .string('item_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('roadmap_items')
-      .onDelete('CASCADE');
+    itemColumn(table);
     table
       .string('person_hash', 64)
       .notNullable()
@@ -106,6 +96,20 @@ exports.up = async function up(knex) {
     'CREATE INDEX feedback_posts_roadmap_idx ON feedback_posts (roadmap_item_id, vote_count DESC, id) WHERE roadmap_item_id IS NOT NULL',
   );
 };
+
+/**
+ * The item a row belongs to.
+ *
+ * @param {import('knex').Knex.CreateTableBuilder} table
+ */
+function itemColumn(table) {
+  table
+    .string('item_id', 36)
+    .notNullable()
+    .references('id')
+    .inTable('roadmap_items')
+    .onDelete('CASCADE');
+}
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {

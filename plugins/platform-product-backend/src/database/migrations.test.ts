@@ -498,18 +498,11 @@ describe('migrations', () => {
       await knex('feedback_posts')
         .where('id', 'p1')
         .update({ roadmap_item_id: 'i1' });
-      await knex('roadmap_item_people').insert({
-        item_id: 'i1',
-        person_hash: 'h',
-        weight: 1,
-      });
       // one row per item and person
+      const person = { item_id: 'i1', person_hash: 'h', weight: 1 };
+      await knex('roadmap_item_people').insert(person);
       await expect(
-        knex('roadmap_item_people').insert({
-          item_id: 'i1',
-          person_hash: 'h',
-          weight: 1,
-        }),
+        knex('roadmap_item_people').insert(person),
       ).rejects.toThrow();
       // history ids follow the order of the changes
       await knex('roadmap_item_history').insert([

@@ -202,9 +202,7 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     plan: PlanUpdate,
     writer: RoadmapWriter,
   ): Promise<StoredRoadmapItem | undefined> {
-    return this.db.transaction(async tx => {
-      const before = await this.lockedItem(tx, id, writer.at);
-      if (!before) return undefined;
+    return this.withLockedItem(id, writer.at, async (tx, before) => {
       const order = await OpenOrder.read(tx, before.productRef);
       const update = plan(before, order.sizes());
       const after = applied(before, update, writer.at);
@@ -236,27 +234,30 @@ export class DatabaseRoadmapStore implements RoadmapStore {
   }
 
   async deleteItem(id: string, writer: RoadmapWriter): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      const item = await this.lockedItem(tx, id, writer.at);
-      if (!item) return false;
-      const order = await OpenOrder.read(tx, item.productRef);
-      order.remove(id, item.horizon);
-      await order.write(tx);
-      await this.moveLinkedPosts(
-        tx,
-        id,
-        { from: ['planned'], to: 'acknowledged' },
-        writer.at,
-      );
-      await tx('feedback_posts')
-        .where('roadmap_item_id', id)
-        .update({ roadmap_item_id: null });
-      await tx('roadmap_item_people').where('item_id', id).delete();
-      await tx('roadmap_item_history').where('item_id', id).delete();
-      await tx('roadmap_items').where('id', id).delete();
-      await this.touchProduct(tx, item.productRef, writer.at);
-      return true;
-    });
+    const deleted = await this.withLockedItem(
+      id,
+      writer.at,
+      async (tx, item) => {
+        const order = await OpenOrder.read(tx, item.productRef);
+        order.remove(id, item.horizon);
+        await order.write(tx);
+        await this.moveLinkedPosts(
+          tx,
+          id,
+          { from: ['planned'], to: 'acknowledged' },
+          writer.at,
+        );
+        await tx('feedback_posts')
+          .where('roadmap_item_id', id)
+          .update({ roadmap_item_id: null });
+        await tx('roadmap_item_people').where('item_id', id).delete();
+        await tx('roadmap_item_history').where('item_id', id).delete();
+        await tx('roadmap_items').where('id', id).delete();
+        await this.touchProduct(tx, item.productRef, writer.at);
+        return true;
+      },
+    );
+    return deleted ?? false;
   }
 
   async linkPost(
@@ -265,10 +266,9 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     check: CheckLink,
     writer: RoadmapWriter,
   ): Promise<LinkOutcome | undefined> {
-    return this.db.transaction(async tx => {
-      const item = await this.lockedItem(tx, itemId, writer.at);
-      const post = item && (await this.lockedPost(tx, postId));
-      if (!item || !post) return undefined;
+    return this.withLockedItem(itemId, writer.at, async (tx, item) => {
+      const post = await this.lockedPost(tx, postId);
+      if (!post) return undefined;
       check(item, post);
       if (post.roadmapItemId === itemId) {
         return { item, post, previousItemId: null, changed: false };
@@ -303,10 +303,9 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     postId: string,
     writer: RoadmapWriter,
   ): Promise<LinkOutcome | undefined> {
-    return this.db.transaction(async tx => {
-      const item = await this.lockedItem(tx, itemId, writer.at);
-      const post = item && (await this.lockedPost(tx, postId));
-      if (!item || !post) return undefined;
+    return this.withLockedItem(itemId, writer.at, async (tx, item) => {
+      const post = await this.lockedPost(tx, postId);
+      if (!post) return undefined;
       if (post.roadmapItemId !== itemId) {
         return { item, post, previousItemId: null, changed: false };
       }
@@ -342,20 +341,22 @@ export class DatabaseRoadmapStore implements RoadmapStore {
   }
 
   /**
-   * Locks the product's roadmap and reads the item under that lock; undefined when the item
-   * is gone.
+   * Runs a write in one transaction, on the item read under its product's lock; undefined
+   * when the item is gone.
    */
-  private async lockedItem(
-    tx: Knex.Transaction,
+  private withLockedItem<T>(
     id: string,
     at: number,
-  ): Promise<StoredRoadmapItem | undefined> {
-    const found = await tx('roadmap_items')
-      .where('id', id)
-      .first('product_ref');
-    if (!found) return undefined;
-    await this.lockProduct(tx, found.product_ref, at);
-    return this.itemIn(tx, id);
+    write: (tx: Knex.Transaction, item: StoredRoadmapItem) => Promise<T>,
+  ): Promise<T | undefined> {
+    return this.db.transaction(async tx => {
+      const found = await tx('roadmap_items')
+        .where('id', id)
+        .first('product_ref');
+      if (!found) return undefined;
+      await this.lockProduct(tx, found.product_ref, at);
+      return write(tx, (await this.itemIn(tx, id))!);
+    });
   }
 
   private async itemIn(tx: Knex.Transaction, id: string) {

@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   feedbackReadPermission,
   platformProductReadPermission,
@@ -29,40 +30,35 @@ export type RoadmapAccessOptions = AuthorizeDeps & {
 export class RoadmapAccess {
   constructor(private readonly options: RoadmapAccessOptions) {}
 
-  /** 404 when the catalog has no such PlatformProduct. */
-  async product(productRef: string) {
-    if (!(await this.options.products.product(productRef))) {
-      throw new NotFoundError(
-        `No PlatformProduct '${productRef}' in the catalog`,
-      );
-    }
-  }
-
   /** 404 for no product, 403 unless the caller may read it; whether they see the posts too. */
-  async readable(productRef: string, credentials: BackstageCredentials) {
-    await this.product(productRef);
-    const can = await allowedOnProduct(
-      this.options,
-      productRef,
-      { read: platformProductReadPermission, posts: feedbackReadPermission },
-      credentials,
-    );
-    if (!can.read) throw notAllowed(productRef, platformProductReadPermission);
-    return { showsPosts: can.posts };
+  readable(productRef: string, credentials: BackstageCredentials) {
+    return this.allowed(productRef, platformProductReadPermission, credentials);
   }
 
   /** The signed-in user, allowed to manage the product's roadmap (404 for no product). */
   async manager(productRef: string, credentials: BackstageCredentials) {
     const actor = requireUser(credentials);
-    await this.product(productRef);
+    return {
+      actor,
+      ...(await this.allowed(productRef, roadmapManagePermission, credentials)),
+    };
+  }
+
+  /** 404 for no product, 403 without the permission; with it, whether the posts show. */
+  private async allowed(
+    productRef: string,
+    permission: ResourcePermission<'platform-product'>,
+    credentials: BackstageCredentials,
+  ) {
+    await this.options.products.existing(productRef);
     const can = await allowedOnProduct(
       this.options,
       productRef,
-      { manage: roadmapManagePermission, posts: feedbackReadPermission },
+      { granted: permission, posts: feedbackReadPermission },
       credentials,
     );
-    if (!can.manage) throw notAllowed(productRef, roadmapManagePermission);
-    return { actor, showsPosts: can.posts };
+    if (!can.granted) throw notAllowed(productRef, permission);
+    return { showsPosts: can.posts };
   }
 
   async item(id: string): Promise<StoredRoadmapItem> {

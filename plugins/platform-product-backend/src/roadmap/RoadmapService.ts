@@ -18,7 +18,12 @@ import { clockOf } from '../shared/clock';
 import { parseInput } from '../shared/validation';
 import { RoadmapAccess } from './RoadmapAccess';
 import { RoadmapNotifier } from './RoadmapNotifier';
-import { LinkOutcome, RoadmapStore, StoredRoadmapItem } from './RoadmapStore';
+import {
+  LinkOutcome,
+  RoadmapStore,
+  RoadmapWriter,
+  StoredRoadmapItem,
+} from './RoadmapStore';
 import { historyView, itemView, roadmapView } from './views';
 import { checkLink, planUpdate, requestedAction } from './workflow';
 
@@ -185,37 +190,22 @@ export class RoadmapService {
     postId: string,
     ctx: RequestContext,
   ): Promise<RoadmapLinkResult> {
-    const { item, actor, showsPosts } = await this.access.managedItem(
-      id,
-      ctx.credentials,
-    );
-    await this.access.post(postId);
-    const outcome = await this.audited(
+    const { outcome, writer, showsPosts } = await this.writeLink(
       'link',
-      { itemId: id, productRef: item.productRef, postId },
+      id,
+      postId,
       ctx,
-      async () =>
-        this.linked(
-          id,
-          postId,
-          await this.store.linkPost(id, postId, checkLink, {
-            actor,
-            at: this.now(),
-          }),
-        ),
+      at => this.store.linkPost(id, postId, checkLink, at),
     );
     if (outcome.changed) {
       await this.options.notifier.linked(
         outcome.item,
         outcome.post,
         await this.store.peopleOfPost(postId),
-        actor,
+        writer.actor,
       );
     }
-    return {
-      item: await this.viewOf(outcome.item, showsPosts),
-      postStatus: outcome.post.status,
-    };
+    return this.linkResult(outcome, showsPosts);
   }
 
   async unlink(
@@ -223,22 +213,51 @@ export class RoadmapService {
     postId: string,
     ctx: RequestContext,
   ): Promise<RoadmapLinkResult> {
+    const { outcome, showsPosts } = await this.writeLink(
+      'unlink',
+      id,
+      postId,
+      ctx,
+      at => this.store.unlinkPost(id, postId, at),
+    );
+    return this.linkResult(outcome, showsPosts);
+  }
+
+  /** The checks of a link or unlink, then its write, audited; a 404 when a side went meanwhile. */
+  private async writeLink(
+    action: 'link' | 'unlink',
+    id: string,
+    postId: string,
+    ctx: RequestContext,
+    write: (writer: RoadmapWriter) => Promise<LinkOutcome | undefined>,
+  ) {
     const { item, actor, showsPosts } = await this.access.managedItem(
       id,
       ctx.credentials,
     );
     await this.access.post(postId);
+    const writer = { actor, at: this.now() };
     const outcome = await this.audited(
-      'unlink',
+      action,
       { itemId: id, productRef: item.productRef, postId },
       ctx,
-      async () =>
-        this.linked(
-          id,
-          postId,
-          await this.store.unlinkPost(id, postId, { actor, at: this.now() }),
-        ),
+      async () => {
+        const written = await write(writer);
+        if (!written) {
+          throw new NotFoundError(
+            `No roadmap item '${id}' or feedback post '${postId}'`,
+          );
+        }
+        return written;
+      },
     );
+    return { outcome, writer, showsPosts };
+  }
+
+  private async linkResult(
+    outcome: LinkOutcome,
+    showsPosts: boolean,
+  ): Promise<RoadmapLinkResult> {
     return {
       item: await this.viewOf(outcome.item, showsPosts),
       postStatus: outcome.post.status,
@@ -266,20 +285,6 @@ export class RoadmapService {
   private found<T>(id: string, value: T | undefined): T {
     if (value === undefined) throw new NotFoundError(`No roadmap item '${id}'`);
     return value;
-  }
-
-  /** A link or unlink written, or a 404 for the item or post that went meanwhile. */
-  private linked(
-    id: string,
-    postId: string,
-    outcome: LinkOutcome | undefined,
-  ): LinkOutcome {
-    if (!outcome) {
-      throw new NotFoundError(
-        `No roadmap item '${id}' or feedback post '${postId}'`,
-      );
-    }
-    return outcome;
   }
 
   private audited<T>(

@@ -43,6 +43,34 @@ describe('roadmap routes', () => {
     wrote: false,
   });
 
+  /** Fields refused on creation and on change alike. */
+  const badFields: Array<[string, object, string]> = [
+    [
+      'an unknown horizon',
+      { horizon: 'soon' },
+      "horizon must be one of now, next, later, got 'soon'",
+    ],
+    [
+      'an unknown status',
+      { status: 'done' },
+      "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'",
+    ],
+    [
+      'a malformed quarter',
+      { targetQuarter: '27-Q1' },
+      "targetQuarter must be a quarter like 2027-Q1, got '27-Q1'",
+    ],
+    [
+      'a title over 200 characters',
+      { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) },
+      'title must be at most 200 characters, got 201',
+    ],
+  ];
+  const notManagerOfX = refusal(
+    403,
+    "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
+  );
+
   describe('GET /roadmap', () => {
     it('answers an empty roadmap for a product without items', async () => {
       await expect(roadmapOf(ALICE)).resolves.toEqual({
@@ -201,24 +229,14 @@ describe('roadmap routes', () => {
             horizon: 'next',
           }),
         ),
-      ).toEqual(
-        refusal(
-          403,
-          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
-        ),
-      );
+      ).toEqual(notManagerOfX);
     });
 
     it('answers 403 to a user outside the team, and to a service', async () => {
       const body = { productRef: X, title: 'T', horizon: 'now' };
       expect(
         await backend.attempt(() => as(ALICE).post('/roadmap/items', body)),
-      ).toEqual(
-        refusal(
-          403,
-          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
-        ),
-      );
+      ).toEqual(notManagerOfX);
       const response = await backend
         .call('')
         .post('/roadmap/items', body)
@@ -227,30 +245,11 @@ describe('roadmap routes', () => {
     });
 
     it.each([
-      [
-        'an unknown horizon',
-        { horizon: 'soon' },
-        "horizon must be one of now, next, later, got 'soon'",
-      ],
-      [
-        'an unknown status',
-        { status: 'done' },
-        "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'",
-      ],
+      ...badFields,
       [
         'a closed status',
         { status: 'shipped' },
         'status must be an open status (exploring, planned or in-progress)',
-      ],
-      [
-        'a malformed quarter',
-        { targetQuarter: '2027-Q5' },
-        "targetQuarter must be a quarter like 2027-Q1, got '2027-Q5'",
-      ],
-      [
-        'a title over 200 characters',
-        { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) },
-        'title must be at most 200 characters, got 201',
       ],
       ['an empty title', { title: '  ' }, 'title must not be empty'],
       ['a position', { position: 0 }, 'Unrecognized key: "position"'],
@@ -392,26 +391,7 @@ describe('roadmap routes', () => {
 
     describe('refuses, writing nothing', () => {
       it.each([
-        [
-          'an unknown horizon',
-          { horizon: 'soon' },
-          "horizon must be one of now, next, later, got 'soon'",
-        ],
-        [
-          'an unknown status',
-          { status: 'done' },
-          "status must be one of exploring, planned, in-progress, shipped, dropped, got 'done'",
-        ],
-        [
-          'a malformed quarter',
-          { targetQuarter: '27-Q1' },
-          "targetQuarter must be a quarter like 2027-Q1, got '27-Q1'",
-        ],
-        [
-          'a title over 200 characters',
-          { title: 'x'.repeat(ROADMAP_TITLE_MAX + 1) },
-          'title must be at most 200 characters, got 201',
-        ],
+        ...badFields,
         [
           'nothing',
           {},
@@ -438,55 +418,33 @@ describe('roadmap routes', () => {
         ).toEqual(refusal(400, message));
       });
 
-      it('shipping twice: 409', async () => {
+      it.each([
+        [
+          'shipping twice',
+          'shipped',
+          { status: 'shipped' },
+          'is already shipped: an item ships once',
+        ],
+        [
+          'a status the workflow forbids',
+          'shipped',
+          { status: 'planned' },
+          "is shipped: its status cannot go to 'planned'; a shipped item is final (add a new item instead)",
+        ],
+        [
+          'moving a closed item',
+          'dropped',
+          { horizon: 'now' },
+          'is dropped: a closed item cannot be moved; reopen it with an open status first',
+        ],
+      ])('%s: 409', async (_case, closedAs, change, message) => {
         const item = await backend.roadmapItem();
-        await as(JANE).patch(`/roadmap/items/${item.id}`, {
-          status: 'shipped',
-        });
+        await as(JANE).patch(`/roadmap/items/${item.id}`, { status: closedAs });
         expect(
           await backend.attempt(() =>
-            as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'shipped' }),
+            as(JANE).patch(`/roadmap/items/${item.id}`, change),
           ),
-        ).toEqual(
-          refusal(
-            409,
-            `Roadmap item '${item.id}' is already shipped: an item ships once`,
-          ),
-        );
-      });
-
-      it('a status the workflow forbids: 409', async () => {
-        const item = await backend.roadmapItem();
-        await as(JANE).patch(`/roadmap/items/${item.id}`, {
-          status: 'shipped',
-        });
-        expect(
-          await backend.attempt(() =>
-            as(JANE).patch(`/roadmap/items/${item.id}`, { status: 'planned' }),
-          ),
-        ).toEqual(
-          refusal(
-            409,
-            `Roadmap item '${item.id}' is shipped: its status cannot go to 'planned'; a shipped item is final (add a new item instead)`,
-          ),
-        );
-      });
-
-      it('moving a closed item: 409', async () => {
-        const item = await backend.roadmapItem();
-        await as(JANE).patch(`/roadmap/items/${item.id}`, {
-          status: 'dropped',
-        });
-        expect(
-          await backend.attempt(() =>
-            as(JANE).patch(`/roadmap/items/${item.id}`, { horizon: 'now' }),
-          ),
-        ).toEqual(
-          refusal(
-            409,
-            `Roadmap item '${item.id}' is dropped: a closed item cannot be moved; reopen it with an open status first`,
-          ),
-        );
+        ).toEqual(refusal(409, `Roadmap item '${item.id}' ${message}`));
       });
 
       it('a missing item: 404; a caller outside the team: 403', async () => {
@@ -500,12 +458,7 @@ describe('roadmap routes', () => {
           await backend.attempt(() =>
             as(ALICE).patch(`/roadmap/items/${item.id}`, { title: 'T' }),
           ),
-        ).toEqual(
-          refusal(
-            403,
-            "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
-          ),
-        );
+        ).toEqual(notManagerOfX);
       });
     });
   });
@@ -533,12 +486,7 @@ describe('roadmap routes', () => {
       ).toEqual(refusal(404, `No roadmap item '${a.id}'`));
       expect(
         await backend.attempt(() => as(BOB).delete(`/roadmap/items/${b.id}`)),
-      ).toEqual(
-        refusal(
-          403,
-          "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
-        ),
-      );
+      ).toEqual(notManagerOfX);
     });
   });
 
@@ -737,12 +685,7 @@ describe('roadmap routes', () => {
           await backend.attempt(() =>
             as(ALICE).put(`/roadmap/items/${item.id}/links/${post.id}`),
           ),
-        ).toEqual(
-          refusal(
-            403,
-            "You are not allowed to update 'platformproduct:default/x' (platform-product.roadmap.manage)",
-          ),
-        );
+        ).toEqual(notManagerOfX);
         const response = await backend
           .call('')
           .put(`/roadmap/items/${item.id}/links/${post.id}`)
