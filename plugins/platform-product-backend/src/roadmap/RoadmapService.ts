@@ -8,6 +8,7 @@ import {
   RoadmapItem,
   RoadmapLinkResult,
   ROADMAP_ITEMS_MAX,
+  ROADMAP_LINKED_POSTS_SHOWN,
   roadmapQuerySchema,
   updateRoadmapItemSchema,
 } from '@platform-product/plugin-platform-product-common';
@@ -26,9 +27,6 @@ import {
 } from './RoadmapStore';
 import { historyView, itemView, roadmapView } from './views';
 import { checkLink, planUpdate, requestedAction } from './workflow';
-
-/** Linked posts an item shows (the most voted); its demand counts them all. */
-export const LINKED_POSTS_SHOWN = 5;
 
 /** The audit event of each change to an item (moves, edits and reopening are updates). */
 const AUDIT_EVENTS: Record<RoadmapHistoryAction, string> = {
@@ -89,7 +87,7 @@ export class RoadmapService {
       showsPosts && items.some(item => item.postCount > 0)
         ? await this.store.topLinkedPosts(
             items.filter(item => item.postCount > 0).map(item => item.id),
-            LINKED_POSTS_SHOWN,
+            ROADMAP_LINKED_POSTS_SHOWN,
           )
         : [];
     return roadmapView(productRef, items, linkedPosts, lastUpdatedAt);
@@ -277,7 +275,7 @@ export class RoadmapService {
   private async viewOf(item: StoredRoadmapItem, showsPosts: boolean) {
     const linkedPosts =
       showsPosts && item.postCount > 0
-        ? await this.store.topLinkedPosts([item.id], LINKED_POSTS_SHOWN)
+        ? await this.store.topLinkedPosts([item.id], ROADMAP_LINKED_POSTS_SHOWN)
         : [];
     return itemView(item, linkedPosts);
   }
