@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Gives the demo something to show: ratings, posts, votes, triage and replies from the demo
+// Gives the demo something to show: ratings, posts, votes, triage and replies, announcements and
+// each product's roadmap (some items carrying the posts, a few shipped or dropped) from the demo
 // catalog's users, written through the suite's REST API as those users (the demo sign-in mints a
 // token for whoever the `demo-user` cookie names). start.sh runs it once the backend answers; the
 // demo database lives in memory, so every start seeds afresh. Usage: node scripts/seed-demo.mjs [backendUrl]
@@ -230,6 +231,211 @@ const announcements = [
   },
 ];
 
+const previews = 'platformproduct:default/preview-environments';
+const legacyCi = 'platformproduct:default/legacy-ci';
+const secrets = 'platformproduct:default/secrets-platform';
+
+// Each product's roadmap, shaped by its PM (Preview Environments has none: a member of its owning
+// team). Items go in this order, each last in its horizon; `links` name posts above by title;
+// `closeAs` ships or drops the item once its posts are linked (shipping tells their people).
+const roadmaps = [
+  {
+    productRef: deployment,
+    manager: 'jane.doe',
+    items: [
+      {
+        title: 'One-command rollback',
+        description:
+          '`deploy rollback` puts the previous release back, with its config, in one step.',
+        horizon: 'now',
+        status: 'in-progress',
+        targetQuarter: '2027-Q1',
+        links: ['Roll back with one command'],
+      },
+      {
+        title: 'Quieter CLI output',
+        description:
+          'A progress view by default; the full log with `--verbose`.',
+        horizon: 'now',
+        targetQuarter: '2027-Q1',
+      },
+      {
+        title: 'Preview URL per pull request',
+        description:
+          'Every pull request of a service gets a URL of its own, built with the Preview Environments team.',
+        horizon: 'next',
+        status: 'exploring',
+        targetQuarter: '2027-Q2',
+        links: ['Preview URL per pull request'],
+      },
+      {
+        title: 'Multi-region rollouts',
+        description:
+          'Roll out region by region, with a pause and a check between them.',
+        horizon: 'later',
+        status: 'exploring',
+      },
+      {
+        title: 'Canary settings in the deploy guide',
+        description:
+          'The `canary:` block of `deploy.yaml`, documented with examples.',
+        horizon: 'now',
+        links: ['Canary settings are missing from the docs'],
+        closeAs: 'shipped',
+      },
+      {
+        title: 'Deploy freeze calendar',
+        description:
+          'Company-wide freeze windows; dropped: teams decide their own release times.',
+        horizon: 'later',
+        status: 'exploring',
+        closeAs: 'dropped',
+      },
+    ],
+  },
+  {
+    productRef: observability,
+    manager: 'jane.doe',
+    items: [
+      {
+        title: 'Alert routes follow team renames',
+        description: 'Routes are keyed by the team entity, not its name.',
+        horizon: 'now',
+        status: 'in-progress',
+        links: ['Alerts go to the wrong channel after a team rename'],
+        closeAs: 'shipped',
+      },
+      {
+        title: 'A useful graph in five minutes',
+        description:
+          'Default dashboards per service kind, before any knob is touched.',
+        horizon: 'now',
+        targetQuarter: '2027-Q1',
+      },
+      {
+        title: 'Alerts on traces',
+        description: 'Alert when a span breaks its latency budget.',
+        horizon: 'later',
+        status: 'exploring',
+      },
+    ],
+  },
+  {
+    productRef: data,
+    manager: 'sam.lee',
+    items: [
+      {
+        title: 'Search the dataset catalog',
+        description: 'Find datasets by column, owner and freshness.',
+        horizon: 'now',
+        status: 'in-progress',
+        targetQuarter: '2027-Q1',
+      },
+      {
+        title: 'Pipeline templates',
+        description:
+          'Register a pipeline from a template: batch, streaming, CDC.',
+        horizon: 'next',
+        targetQuarter: '2027-Q2',
+      },
+      {
+        title: 'Cost per dataset',
+        description:
+          'What each dataset costs to store and refresh, on its page.',
+        horizon: 'later',
+        status: 'exploring',
+      },
+    ],
+  },
+  {
+    productRef: previews,
+    manager: 'tomas.novak',
+    items: [
+      {
+        title: 'An environment for every pull request',
+        description: 'Created on open, destroyed on merge.',
+        horizon: 'now',
+        targetQuarter: '2027-Q1',
+      },
+      {
+        title: 'Seed data for previews',
+        description: 'Anonymized production snapshots, refreshed weekly.',
+        horizon: 'next',
+        status: 'exploring',
+      },
+    ],
+  },
+  {
+    productRef: legacyCi,
+    manager: 'omar.khan',
+    items: [
+      {
+        title: 'Read-only mode for old pipelines',
+        description: 'Old pipelines stay visible, nothing new runs on them.',
+        horizon: 'now',
+        closeAs: 'shipped',
+      },
+      {
+        title: 'Jenkinsfile migration assistant',
+        description: 'Turns a Jenkinsfile into a `deploy.yaml` draft.',
+        horizon: 'now',
+        status: 'in-progress',
+        targetQuarter: '2027-Q1',
+      },
+      {
+        title: 'Switch off Jenkins',
+        description: 'Once the last team has moved.',
+        horizon: 'later',
+        targetQuarter: '2027-Q4',
+      },
+    ],
+  },
+  {
+    productRef: secrets,
+    manager: 'priya.patel',
+    items: [
+      {
+        title: 'Rotate database passwords automatically',
+        description: 'Every 30 days, without a restart.',
+        horizon: 'next',
+        targetQuarter: '2027-Q2',
+      },
+      {
+        title: 'Secret scanning in pull requests',
+        description: 'Block a merge that adds a credential.',
+        horizon: 'later',
+        status: 'exploring',
+      },
+    ],
+  },
+];
+
+async function seedRoadmaps(postIds) {
+  let count = 0;
+  for (const { productRef, manager, items } of roadmaps) {
+    for (const { links = [], closeAs, ...fields } of items) {
+      const item = await call(manager, 'POST', '/roadmap/items', {
+        productRef,
+        ...fields,
+      });
+      for (const title of links) {
+        await call(
+          manager,
+          'PUT',
+          `/roadmap/items/${item.id}/links/${postIds.get(title)}`,
+        );
+      }
+      if (closeAs) {
+        await call(manager, 'PATCH', `/roadmap/items/${item.id}`, {
+          status: closeAs,
+        });
+      }
+      count += 1;
+    }
+  }
+  return count;
+}
+
 async function seed() {
   await waitForCatalog();
   const existing = await call(
@@ -249,6 +455,7 @@ async function seed() {
       ...(body && { body }),
     });
   }
+  const postIds = new Map();
   for (const post of posts) {
     const created = await call(post.author, 'POST', '/feedback', {
       entityRef: post.productRef,
@@ -257,6 +464,7 @@ async function seed() {
       body: post.body,
       anonymous: !!post.anonymous,
     });
+    postIds.set(post.title, created.id);
     for (const voter of post.voters)
       await call(voter, 'PUT', `/feedback/${created.id}/vote`);
     const team = post.replier ?? 'jane.doe';
@@ -272,8 +480,9 @@ async function seed() {
   for (const { author, ...announcement } of announcements) {
     await call(author, 'POST', '/announcements', announcement);
   }
+  const items = await seedRoadmaps(postIds);
   console.log(
-    `[seed-demo] seeded ${ratings.length} ratings, ${posts.length} posts and ${announcements.length} announcements`,
+    `[seed-demo] seeded ${ratings.length} ratings, ${posts.length} posts, ${announcements.length} announcements and ${items} roadmap items`,
   );
 }
 

@@ -159,4 +159,27 @@ describe('demo policy with the permission backend', () => {
       expect(response.status).toBe(status);
     },
   );
+
+  it.each([
+    ['the PM', JANE, 201],
+    ['a member of the owning team', OWEN, 201],
+    ['anyone else', ALICE, 403],
+  ])(
+    "answers %s adding a roadmap item to the product with %i, by the plugin's rules",
+    async (_, user, status) => {
+      const response = await fetch(`${baseUrl}/roadmap/items`, {
+        method: 'POST',
+        headers: {
+          authorization: mockCredentials.user.header(user),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          productRef: X,
+          title: 'Canary',
+          horizon: 'now',
+        }),
+      });
+      expect(response.status).toBe(status);
+    },
+  );
 });

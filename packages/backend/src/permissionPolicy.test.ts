@@ -11,6 +11,7 @@ import {
   feedbackReadPermission,
   feedbackRespondPermission,
   platformProductReadPermission,
+  roadmapManagePermission,
 } from '@platform-product/plugin-platform-product-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
@@ -47,35 +48,33 @@ describe('DemoPermissionPolicy', () => {
     });
   });
 
-  it.each([feedbackRespondPermission, announcementManagePermission])(
-    "lets the product's PM and owning team $name",
-    async permission => {
-      await expect(jane(permission)).resolves.toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'platform-product',
-        resourceType: 'platform-product',
-        conditions: {
-          anyOf: [
-            {
-              rule: 'IS_PRODUCT_MANAGER',
-              resourceType: 'platform-product',
-              params: { userRefs: ['user:default/jane.doe'] },
+  it.each([
+    feedbackRespondPermission,
+    announcementManagePermission,
+    roadmapManagePermission,
+  ])("lets the product's PM and owning team $name", async permission => {
+    await expect(jane(permission)).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'platform-product',
+      resourceType: 'platform-product',
+      conditions: {
+        anyOf: [
+          {
+            rule: 'IS_PRODUCT_MANAGER',
+            resourceType: 'platform-product',
+            params: { userRefs: ['user:default/jane.doe'] },
+          },
+          {
+            rule: 'IS_OWNING_TEAM_MEMBER',
+            resourceType: 'platform-product',
+            params: {
+              claims: ['user:default/jane.doe', 'group:default/platform-team'],
             },
-            {
-              rule: 'IS_OWNING_TEAM_MEMBER',
-              resourceType: 'platform-product',
-              params: {
-                claims: [
-                  'user:default/jane.doe',
-                  'group:default/platform-team',
-                ],
-              },
-            },
-          ],
-        },
-      });
-    },
-  );
+          },
+        ],
+      },
+    });
+  });
 
   it('lets only the admins group moderate', async () => {
     await expect(jane(feedbackModeratePermission)).resolves.toEqual({
@@ -101,6 +100,7 @@ describe('DemoPermissionPolicy', () => {
       feedbackRespondPermission,
       feedbackModeratePermission,
       announcementManagePermission,
+      roadmapManagePermission,
       announcementGlobalManagePermission,
     ]) {
       await expect(policy.handle({ permission })).resolves.toEqual({

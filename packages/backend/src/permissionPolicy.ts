@@ -23,6 +23,7 @@ import {
   announcementManagePermission,
   feedbackModeratePermission,
   feedbackRespondPermission,
+  roadmapManagePermission,
 } from '@platform-product/plugin-platform-product-common';
 
 export const ADMINS_GROUP = 'group:default/admins';
@@ -31,6 +32,7 @@ export const ADMINS_GROUP = 'group:default/admins';
 const PRODUCT_TEAM_PERMISSIONS = [
   feedbackRespondPermission,
   announcementManagePermission,
+  roadmapManagePermission,
 ];
 
 /** Permissions for the admins group only. */
@@ -41,9 +43,9 @@ const ADMIN_PERMISSIONS = [
 
 /**
  * The demo's policy: everyone may do everything, except that a product's feedback is
- * triaged and answered officially (respond) and its announcements are posted and managed
- * only by its product manager and the members of its owning team, and feedback is
- * moderated and global announcements are posted only by the admins group.
+ * triaged and answered officially (respond), its announcements are posted and managed and
+ * its roadmap is shaped only by its product manager and the members of its owning team,
+ * and feedback is moderated and global announcements are posted only by the admins group.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}

@@ -53,6 +53,13 @@ describe('platformProductPlugin', () => {
         name: 'platform-product.announcement.global.manage',
         attributes: { action: 'update' },
       },
+      // in the order of the capabilities: the roadmap comes after announcements
+      {
+        type: 'resource',
+        name: 'platform-product.roadmap.manage',
+        attributes: { action: 'update' },
+        resourceType: 'platform-product',
+      },
     ]);
     expect(
       response.body.rules.map((rule: { name: string }) => rule.name).sort(),

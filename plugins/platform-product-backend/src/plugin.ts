@@ -13,6 +13,7 @@ import {
   platformProductResourceRef,
   platformProductRules,
 } from './permissions/rules';
+import { createRoadmapCapability } from './roadmap/capability';
 import { createRouter } from './router';
 import { CachedPermissions } from './shared/CachedPermissions';
 import { CapabilityEnv } from './shared/capability';
@@ -76,10 +77,12 @@ export const platformProductPlugin = createBackendPlugin({
         };
 
         const adoption = await createAdoptionCapability(capabilityEnv);
+        const feedback = createFeedbackCapability(capabilityEnv);
         const capabilities = [
           adoption,
-          createFeedbackCapability(capabilityEnv),
+          feedback,
           await createAnnouncementsCapability(capabilityEnv, adoption),
+          createRoadmapCapability(capabilityEnv, feedback),
         ];
 
         httpRouter.use(createRouter(capabilities.map(({ router }) => router)));

@@ -48,3 +48,7 @@ export function post(extra: Partial<NewPost> = {}): NewPost {
     ...extra,
   };
 }
+
+/** The author hash of the rows above: `hash-<name>` for `user:default/<name>`. */
+export const personKey = (userRef: string) =>
+  `hash-${userRef.slice(userRef.lastIndexOf('/') + 1)}`;

@@ -5,3 +5,5 @@ export * from './people';
 export * from './products';
 export * from './clock';
 export * from './policy';
+export * from './until';
+export * from './roadmapBackend';

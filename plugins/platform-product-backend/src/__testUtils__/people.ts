@@ -8,6 +8,7 @@ export const BOB = 'user:default/bob';
 export const ADMIN = 'user:default/admin';
 export const OUTSIDER = 'user:default/outsider'; // the policy denies everything
 export const CONDY = 'user:default/condy'; // PM of Z, allowed by a conditional decision
+export const READER = 'user:default/reader'; // reads products, not their feedback (roadmap tests)
 
 /** The Authorization header of a user's request. */
 export const as = (user: string) => mockCredentials.user.header(user);

@@ -61,14 +61,8 @@ export class AnnouncementAccess {
    * The product from the catalog (through the cache, as the permission conditions see it);
    * 404 when it is no PlatformProduct.
    */
-  async product(productRef: string) {
-    const entity = await this.options.products.product(productRef);
-    if (!entity) {
-      throw new NotFoundError(
-        `No PlatformProduct '${productRef}' in the catalog`,
-      );
-    }
-    return entity;
+  product(productRef: string) {
+    return this.options.products.existing(productRef);
   }
 
   /**

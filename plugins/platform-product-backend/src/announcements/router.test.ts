@@ -33,6 +33,7 @@ import {
   productEntities,
   RecordedAuditEvent,
   startPlatformProductBackend,
+  until,
   X,
   Y,
   Z,
@@ -221,15 +222,6 @@ describe('announcement routes', () => {
       .post(`${api}/announcements`)
       .set('Authorization', as(user))
       .send(body);
-  }
-
-  /** Waits (up to ~5 s) until the check holds. */
-  async function until(check: () => Promise<boolean>) {
-    for (let i = 0; i < 500; i++) {
-      if (await check()) return;
-      await new Promise(resolve => setTimeout(resolve, 10));
-    }
-    throw new Error('gave up waiting');
   }
 
   /** The delivery runs after the answer: waits until it is done. */

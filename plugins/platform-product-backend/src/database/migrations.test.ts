@@ -20,6 +20,20 @@ async function migrateDownOnce(knex: Knex) {
   await knex.migrate.down({ directory: migrationsDir });
 }
 
+/** The names of a table's indexes. */
+async function indexesOf(knex: Knex, table: string): Promise<string[]> {
+  if (knex.client.config.client === 'pg') {
+    const { rows } = await knex.raw(
+      'select indexname as name from pg_indexes where tablename = ?',
+      [table],
+    );
+    return rows.map((row: { name: string }) => row.name);
+  }
+  return knex('sqlite_master')
+    .where({ type: 'index', tbl_name: table })
+    .pluck('name');
+}
+
 async function migrateUntilBefore(knex: Knex, target: string) {
   const index = migrationFiles.indexOf(target);
   if (index === -1) {
@@ -63,6 +77,7 @@ describe('migrations', () => {
       '20261127000000_feedback_speed.js',
       '20261128000000_announcements.js',
       '20261129000000_announcements_counts.js',
+      '20261130000000_roadmap.js',
     ]);
   });
 
@@ -417,17 +432,7 @@ describe('migrations', () => {
     '20261129000000_announcements_counts.js, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const indexes = async () => {
-        if (knex.client.config.client === 'pg') {
-          const { rows } = await knex.raw(
-            `select indexname as name from pg_indexes where tablename = 'announcements'`,
-          );
-          return rows.map((row: { name: string }) => row.name);
-        }
-        return knex('sqlite_master')
-          .where({ type: 'index', tbl_name: 'announcements' })
-          .pluck('name');
-      };
+      const indexes = () => indexesOf(knex, 'announcements');
 
       await migrateUntilBefore(knex, '20261129000000_announcements_counts.js');
       expect(await indexes()).not.toContain('announcements_visible_idx');
@@ -435,6 +440,104 @@ describe('migrations', () => {
       expect(await indexes()).toContain('announcements_visible_idx');
       await migrateDownOnce(knex);
       expect(await indexes()).not.toContain('announcements_visible_idx');
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261130000000_roadmap.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const tables = [
+        'roadmap_products',
+        'roadmap_items',
+        'roadmap_item_history',
+        'roadmap_item_people',
+      ];
+      const post = {
+        id: 'p1',
+        product_ref: 'platformproduct:default/a',
+        entity_ref: 'component:default/a',
+        type: 'idea',
+        title: 'T',
+        status: 'new',
+        anonymous: false,
+        author_ref: 'user:default/x',
+        author_hash: 'h',
+        created_at: 1,
+        updated_at: 1,
+      };
+
+      await migrateUntilBefore(knex, '20261130000000_roadmap.js');
+      await knex('feedback_posts').insert(post);
+      const postIndexes = (await indexesOf(knex, 'feedback_posts')).sort();
+      await migrateUpOnce(knex);
+      await expect(indexesOf(knex, 'feedback_posts')).resolves.toContain(
+        'feedback_posts_roadmap_idx',
+      );
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
+      // the posts already there are carried by no item
+      await expect(
+        knex('feedback_posts').first('roadmap_item_id'),
+      ).resolves.toEqual({ roadmap_item_id: null });
+      await knex('roadmap_items').insert({
+        id: 'i1',
+        product_ref: 'platformproduct:default/a',
+        title: 'Dark mode',
+        description: '',
+        horizon: 'now',
+        position: 0,
+        status: 'planned',
+        created_by: 'user:default/pm',
+        created_at: 1,
+        updated_at: 1,
+      });
+      await knex('feedback_posts')
+        .where('id', 'p1')
+        .update({ roadmap_item_id: 'i1' });
+      // one row per item and person
+      const person = { item_id: 'i1', person_hash: 'h', weight: 1 };
+      await knex('roadmap_item_people').insert(person);
+      await expect(
+        knex('roadmap_item_people').insert(person),
+      ).rejects.toThrow();
+      // history ids follow the order of the changes
+      await knex('roadmap_item_history').insert([
+        { item_id: 'i1', action: 'create', actor: 'a', at: 5, changes: '[]' },
+        { item_id: 'i1', action: 'update', actor: 'a', at: 5, changes: '[]' },
+      ]);
+      const ids = await knex('roadmap_item_history')
+        .orderBy('id')
+        .pluck('action');
+      expect(ids).toEqual(['create', 'update']);
+      const [item] = await knex('roadmap_items');
+      expect(item).toMatchObject({
+        post_count: 0,
+        vote_count: 0,
+        people_count: 0,
+        target_quarter: null,
+        closed_at: null,
+      });
+
+      await migrateDownOnce(knex);
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(
+        knex.schema.hasColumn('feedback_posts', 'roadmap_item_id'),
+      ).resolves.toBe(false);
+      // the posts and their own indexes stay
+      await expect(knex('feedback_posts').pluck('id')).resolves.toEqual(['p1']);
+      expect((await indexesOf(knex, 'feedback_posts')).sort()).toEqual(
+        postIndexes,
+      );
+      await migrateUpOnce(knex);
+      await expect(
+        knex.schema.hasColumn('feedback_posts', 'roadmap_item_id'),
+      ).resolves.toBe(true);
 
       await knex.destroy();
     },

@@ -10,6 +10,7 @@ import {
   P,
   post,
   rating,
+  personKey,
 } from '../__testUtils__/feedbackRows';
 
 jest.setTimeout(60_000);
@@ -119,7 +120,7 @@ describe('DatabaseFeedbackStore counters', () => {
     for (const [databaseId] of databases.eachSupportedId()) {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      await write(DatabaseFeedbackStore.create(knex));
+      await write(DatabaseFeedbackStore.create(knex, { personKey }));
       results.push({ databaseId, aggregates: await aggregates(knex) });
     }
     const expected = {

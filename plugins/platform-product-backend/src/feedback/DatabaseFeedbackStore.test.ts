@@ -13,6 +13,7 @@ import {
   P,
   post,
   rating,
+  personKey,
 } from '../__testUtils__/feedbackRows';
 
 jest.setTimeout(60_000);
@@ -22,7 +23,7 @@ describe('DatabaseFeedbackStore', () => {
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await migratedDatabase(databases, databaseId);
-    return { knex, store: DatabaseFeedbackStore.create(knex) };
+    return { knex, store: DatabaseFeedbackStore.create(knex, { personKey }) };
   }
 
   it.each(databases.eachSupportedId())(

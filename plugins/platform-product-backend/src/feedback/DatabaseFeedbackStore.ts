@@ -1,8 +1,11 @@
 import {
   monthOf,
   NpsCounts,
+  RoadmapItemSummary,
 } from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
+import { movePostDemand, PersonKey } from '../roadmap/store/demand';
+import { itemSummaries } from '../roadmap/store/links';
 import { pageOf } from '../shared/paging';
 import { countOf, forUpdate, isPostgres, likePattern } from '../shared/sql';
 import {
@@ -45,21 +48,30 @@ import {
   toRating,
   toReply,
 } from './store/rows';
+import { Votes } from './store/votes';
 
 /**
  * Feedback rows in the plugin's database: ratings, posts, replies and votes. The aggregates
  * each write keeps (store/counters.ts, the response-time histogram in
- * store/responseTimes.ts) are written in the same transaction, or the same statement.
+ * store/responseTimes.ts) are written in the same transaction, or the same statement, as is
+ * the demand of the roadmap item that carries a post (roadmap/store/demand.ts) when it is
+ * voted on or deleted.
  */
 export class DatabaseFeedbackStore implements FeedbackStore {
-  static create(db: Knex) {
-    return new DatabaseFeedbackStore(db);
+  /** `personKey`: how the demand of roadmap items keys a voter (see roadmap/store/demand.ts). */
+  static create(db: Knex, options: { personKey: PersonKey }) {
+    return new DatabaseFeedbackStore(db, options.personKey);
   }
 
   private readonly isPostgres: boolean;
+  private readonly votes: Votes;
 
-  private constructor(private readonly db: Knex) {
+  private constructor(
+    private readonly db: Knex,
+    private readonly personKey: PersonKey,
+  ) {
     this.isPostgres = isPostgres(db);
+    this.votes = new Votes(db, this.isPostgres, personKey);
   }
 
   /** Row locks on PostgreSQL; SQLite serializes writers anyway. */
@@ -148,6 +160,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       replyCount: 0,
       firstTeamReplyAt: null,
       hidden: false,
+      roadmapItemId: null,
       updatedAt: post.createdAt,
     };
     // the post, its count and its share of the post metrics (a new post, no reply yet)
@@ -287,14 +300,21 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         tx<PostRow>('feedback_posts').where('id', id).first(),
       );
       if (!row) return false;
+      const post = toPost(row);
+      if (post.roadmapItemId) {
+        await movePostDemand(tx, post.roadmapItemId, post, this.personKey, -1);
+      }
       await tx('feedback_votes').where('post_id', id).delete();
       await tx('feedback_replies').where('post_id', id).delete();
       await tx('feedback_posts').where('id', id).delete();
-      const post = toPost(row);
       await increment(tx, [postCount(post, -1)]);
       await addPostStats(tx, this.isPostgres, post, -1);
       return true;
     });
+  }
+
+  roadmapItems(itemIds: string[]): Promise<Map<string, RoadmapItemSummary>> {
+    return itemSummaries(this.db, itemIds);
   }
 
   async countByAuthorSince(
@@ -403,45 +423,12 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     });
   }
 
-  async addVote(postId: string, voterRef: string): Promise<number> {
-    return this.db.transaction(async tx => {
-      const inserted = await tx('feedback_votes')
-        .insert({
-          post_id: postId,
-          voter_ref: voterRef,
-          created_at: Date.now(),
-        })
-        .onConflict(['post_id', 'voter_ref'])
-        .ignore()
-        .returning('post_id');
-      return this.countVotes(tx, postId, inserted.length);
-    });
+  addVote(postId: string, voterRef: string): Promise<number> {
+    return this.votes.add(postId, voterRef);
   }
 
-  async removeVote(postId: string, voterRef: string): Promise<number> {
-    return this.db.transaction(async tx => {
-      const deleted = await tx('feedback_votes')
-        .where({ post_id: postId, voter_ref: voterRef })
-        .delete();
-      return this.countVotes(tx, postId, -deleted);
-    });
-  }
-
-  /** Moves the post's vote count by the votes added (or removed); returns it. */
-  private async countVotes(
-    tx: Knex.Transaction,
-    postId: string,
-    delta: number,
-  ): Promise<number> {
-    if (delta) {
-      await tx('feedback_posts')
-        .where('id', postId)
-        .update({ vote_count: tx.raw('vote_count + ?', [delta]) });
-    }
-    const row = await tx('feedback_posts')
-      .where('id', postId)
-      .first('vote_count');
-    return Number(row?.vote_count ?? 0);
+  removeVote(postId: string, voterRef: string): Promise<number> {
+    return this.votes.remove(postId, voterRef);
   }
 
   async votedBy(postIds: string[], voterRef: string): Promise<Set<string>> {

@@ -46,7 +46,12 @@ import { parseInput } from '../shared/validation';
 import { AuthorIdentity } from './AuthorIdentity';
 import { FeedbackAccess } from './FeedbackAccess';
 import { FeedbackNotifier } from './FeedbackNotifier';
-import { FeedbackStore, StoredRating, StoredReply } from './FeedbackStore';
+import {
+  FeedbackStore,
+  StoredPost,
+  StoredRating,
+  StoredReply,
+} from './FeedbackStore';
 import {
   feedbackCsv,
   postView,
@@ -103,6 +108,14 @@ export class FeedbackService {
 
   private get store() {
     return this.options.store;
+  }
+
+  /** The roadmap items that carry these posts: one read, none when no post is carried. */
+  private async roadmapItemsOf(posts: StoredPost[]) {
+    const ids = posts.flatMap(post =>
+      post.roadmapItemId ? [post.roadmapItemId] : [],
+    );
+    return ids.length ? this.store.roadmapItems(ids) : new Map();
   }
 
   /** The caller's author hash, or undefined for a service. */
@@ -167,7 +180,7 @@ export class FeedbackService {
       createdAt: now,
       ...author,
     });
-    return postView(post, authorHash);
+    return postView(post, authorHash, false, new Map());
   }
 
   async list(query: unknown, ctx: RequestContext): Promise<FeedbackList> {
@@ -209,9 +222,12 @@ export class FeedbackService {
       includeHidden: can.moderate,
       voterRef: viewerHash ? requireUser(ctx.credentials) : undefined,
     });
+    const roadmapItems = await this.roadmapItemsOf(page.items);
     return {
       ...page,
-      items: page.items.map(post => postView(post, viewerHash, post.votedByMe)),
+      items: page.items.map(post =>
+        postView(post, viewerHash, post.votedByMe, roadmapItems),
+      ),
     };
   }
 
@@ -227,14 +243,15 @@ export class FeedbackService {
       return { ...ratingView(rating, viewerHash), replies: [] };
     }
     const { post } = await this.access.visiblePost(id, ctx.credentials);
-    const [replies, voted] = await Promise.all([
+    const [replies, voted, roadmapItems] = await Promise.all([
       this.store.listReplies(id),
       viewerHash
         ? this.store.votedBy([id], requireUser(ctx.credentials))
         : new Set<string>(),
+      this.roadmapItemsOf([post]),
     ]);
     return {
-      ...postView(post, viewerHash, voted.has(id)),
+      ...postView(post, viewerHash, voted.has(id), roadmapItems),
       replies: replies.map(reply => replyView(reply, viewerHash)),
     };
   }
@@ -351,8 +368,11 @@ export class FeedbackService {
         );
       }
     }
-    const voted = await this.store.votedBy([id], userRef);
-    return postView(updated, viewerHash, voted.has(id));
+    const [voted, roadmapItems] = await Promise.all([
+      this.store.votedBy([id], userRef),
+      this.roadmapItemsOf([updated]),
+    ]);
+    return postView(updated, viewerHash, voted.has(id), roadmapItems);
   }
 
   async reply(

@@ -2,6 +2,7 @@ import {
   FeedbackPostType,
   FeedbackStatus,
   NpsCounts,
+  RoadmapItemSummary,
 } from '@platform-product/plugin-platform-product-common';
 
 /** Times are epoch milliseconds. */
@@ -24,6 +25,8 @@ export interface StoredPost {
   replyCount: number;
   firstTeamReplyAt: number | null;
   hidden: boolean;
+  /** the roadmap item that carries the post */
+  roadmapItemId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -60,6 +63,7 @@ export type NewPost = Omit<
   | 'replyCount'
   | 'firstTeamReplyAt'
   | 'hidden'
+  | 'roadmapItemId'
   | 'updatedAt'
 >;
 
@@ -133,7 +137,10 @@ export interface FeedbackStore {
   listPosts(query: PostQuery): Promise<Page<ListedPost>>;
   /** Returns the changed post, or undefined when it is gone or its status moved meanwhile. */
   updatePost(id: string, change: PostChange): Promise<StoredPost | undefined>;
+  /** Deletes the post with its thread and votes, taking it off the roadmap item that carries it. */
   deletePost(id: string): Promise<boolean>;
+  /** The roadmap items that carry posts, by id: one read for a page of posts. */
+  roadmapItems(itemIds: string[]): Promise<Map<string, RoadmapItemSummary>>;
 
   /**
    * How many ratings and posts this author wrote since the given time (for limits); with
@@ -151,7 +158,10 @@ export interface FeedbackStore {
   getReply(id: string): Promise<StoredReply | undefined>;
   deleteReply(id: string): Promise<boolean>;
 
-  /** Adds the user's vote (idempotent); returns the post's vote count after it. */
+  /**
+   * Adds the user's vote (idempotent); returns the post's vote count after it. A vote on a post
+   * a roadmap item carries moves the item's demand in the same transaction.
+   */
   addVote(postId: string, voterRef: string): Promise<number>;
   /** Removes the user's vote (idempotent); returns the post's vote count after it. */
   removeVote(postId: string, voterRef: string): Promise<number>;

@@ -7,11 +7,19 @@ import {
 import { Capability, CapabilityEnv } from '../shared/capability';
 import { AuthorIdentity } from './AuthorIdentity';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
+import { FeedbackStore } from './FeedbackStore';
 import { FeedbackService } from './FeedbackService';
 import { createFeedbackRouter } from './router';
 
-/** Feedback: ratings (NPS), posts, replies and votes on a product, and their permissions. */
-export function createFeedbackCapability(env: CapabilityEnv): Capability {
+/**
+ * Feedback: ratings (NPS), posts, replies and votes on a product, and their permissions.
+ * Returns its store and the author identity (hashes and the encrypted refs of anonymous
+ * authors), which the roadmap shares: it links posts, keys the people behind an item by
+ * their hash and notifies anonymous authors.
+ */
+export function createFeedbackCapability(
+  env: CapabilityEnv,
+): Capability & { identity: AuthorIdentity; store: FeedbackStore } {
   const { config } = env;
   env.permissionsRegistry.addPermissions([
     feedbackCreatePermission,
@@ -19,10 +27,14 @@ export function createFeedbackCapability(env: CapabilityEnv): Capability {
     feedbackRespondPermission,
     feedbackModeratePermission,
   ]);
+  const identity = AuthorIdentity.fromConfig(config, env.logger);
+  const store = DatabaseFeedbackStore.create(env.db, {
+    personKey: ref => identity.hash(ref),
+  });
   const feedback = FeedbackService.create({
     ...env.access,
-    store: DatabaseFeedbackStore.create(env.db),
-    identity: AuthorIdentity.fromConfig(config, env.logger),
+    store,
+    identity,
     auditor: env.auditor,
     notifications: env.notifications,
     logger: env.logger,
@@ -30,5 +42,9 @@ export function createFeedbackCapability(env: CapabilityEnv): Capability {
       'platformProduct.feedback.dailyLimitPerUser',
     ),
   });
-  return { router: createFeedbackRouter({ httpAuth: env.httpAuth, feedback }) };
+  return {
+    identity,
+    store,
+    router: createFeedbackRouter({ httpAuth: env.httpAuth, feedback }),
+  };
 }

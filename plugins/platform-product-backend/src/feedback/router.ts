@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { serializeError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { requestContexts } from '../shared/requestContext';
 import { FeedbackLimitError, FeedbackService } from './FeedbackService';
 
 export function createFeedbackRouter(options: {
@@ -11,18 +12,9 @@ export function createFeedbackRouter(options: {
   const { httpAuth, feedback } = options;
   const router = Router();
 
-  // mutations need a signed-in user: feedback, votes and replies are a person's
-  const user = async (req: express.Request) => ({
-    credentials: await httpAuth.credentials(req, { allow: ['user'] }),
-    request: req,
-  });
-  // reads are open to other plugins too (scorecards read the stats)
-  const anyone = async (req: express.Request) => ({
-    credentials: await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    }),
-    request: req,
-  });
+  // mutations need a signed-in user (feedback, votes and replies are a person's); reads are
+  // open to other plugins too (scorecards read the stats)
+  const { user, anyone } = requestContexts(httpAuth);
 
   router.post('/feedback', async (req, res) => {
     res.status(201).json(await feedback.create(req.body, await user(req)));

@@ -4,6 +4,7 @@ import {
   FeedbackReply,
   FeedbackStats,
   NpsCounts,
+  RoadmapItemSummary,
 } from '@platform-product/plugin-platform-product-common';
 import { iso } from '../shared/clock';
 import { toCsv } from './csv';
@@ -16,12 +17,14 @@ import {
 
 /**
  * What the API answers for stored feedback, as seen by a viewer (their author hash, none for
- * a service): `mine` marks their own; anonymous authors appear nowhere.
+ * a service): `mine` marks their own; anonymous authors appear nowhere. A post shows the
+ * roadmap item that carries it, from `roadmapItems` (read once per page).
  */
 export function postView(
   post: StoredPost,
   viewerHash: string | undefined,
-  votedByMe = false,
+  votedByMe: boolean,
+  roadmapItems: Map<string, RoadmapItemSummary>,
 ): FeedbackItem {
   return {
     id: post.id,
@@ -41,6 +44,8 @@ export function postView(
     replyCount: post.replyCount,
     hasOfficialReply: post.firstTeamReplyAt !== null,
     hidden: post.hidden,
+    roadmapItem:
+      (post.roadmapItemId && roadmapItems.get(post.roadmapItemId)) || null,
     createdAt: iso(post.createdAt),
     updatedAt: iso(post.updatedAt),
   };
@@ -68,6 +73,7 @@ export function ratingView(
     replyCount: 0,
     hasOfficialReply: false,
     hidden: false,
+    roadmapItem: null,
     createdAt: iso(rating.createdAt),
     updatedAt: iso(rating.createdAt),
   };

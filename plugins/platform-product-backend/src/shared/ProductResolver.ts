@@ -96,6 +96,17 @@ export class ProductResolver {
     return this.remember(productRef, entity);
   }
 
+  /** The product entity, as `product` reads it; a 404 when the catalog has no such PlatformProduct. */
+  async existing(productRef: string): Promise<PlatformProductEntityV1alpha1> {
+    const entity = await this.product(productRef);
+    if (!entity) {
+      throw new NotFoundError(
+        `No PlatformProduct '${productRef}' in the catalog`,
+      );
+    }
+    return entity;
+  }
+
   /**
    * The product entities of these refs, in order (undefined for other kinds and missing
    * refs): the permission framework's `getResources`. The misses in one catalog query.

@@ -230,7 +230,7 @@ export interface FeedbackItem {
   hasOfficialReply: boolean;
   hidden: boolean;
   /** The roadmap item that carries this post; null when none does (and for ratings). */
-  roadmapItem?: RoadmapItemSummary | null;
+  roadmapItem: RoadmapItemSummary | null;
   /** ISO 8601 */
   createdAt: string;
   updatedAt: string;

@@ -45,6 +45,8 @@ export const ROADMAP_TITLE_MAX = 200;
 export const ROADMAP_DESCRIPTION_MAX = 20_000;
 /** Items per product, open and closed: a roadmap, not a backlog. */
 export const ROADMAP_ITEMS_MAX = 500;
+/** Linked posts an item shows (its most voted); its demand counts them all. */
+export const ROADMAP_LINKED_POSTS_SHOWN = 5;
 
 /** A calendar quarter like 2027-Q1. */
 export const quarterSchema = z
@@ -156,7 +158,10 @@ export interface RoadmapItem {
   status: RoadmapStatus;
   targetQuarter: string | null;
   demand: RoadmapDemand;
-  /** Most voted first. */
+  /**
+   * Most voted first, the visible ones, at most ROADMAP_LINKED_POSTS_SHOWN (`demand.posts` counts
+   * them all); empty for a caller who may not read the product's feedback.
+   */
   linkedPosts: RoadmapLinkedPost[];
   createdBy: string;
   /** ISO 8601 */

@@ -7,6 +7,7 @@ import {
 import { useCallback } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformProductApiRef } from '../api/PlatformProductApi';
+import { useLoadById } from '../shared/useLoadById';
 import { usePagedList } from '../shared/usePagedList';
 import { ListFeedbackOptions } from './FeedbackApi';
 
@@ -43,12 +44,10 @@ export function useFeedbackPost(id: string | undefined): {
   error?: Error;
   retry: () => void;
 } {
-  const api = useApi(platformProductApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    async () => (id ? api.getFeedback(id) : undefined),
-    [api, id],
+  const { value, ...state } = useLoadById(id, (api, postId) =>
+    api.getFeedback(postId),
   );
-  return { post: value, loading, error, retry };
+  return { post: value, ...state };
 }
 
 /**

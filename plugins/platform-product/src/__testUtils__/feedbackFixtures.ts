@@ -25,6 +25,7 @@ export function post(overrides: Partial<FeedbackItem> = {}): FeedbackItem {
     replyCount: 1,
     hasOfficialReply: false,
     hidden: false,
+    roadmapItem: null,
     createdAt: '2025-03-01T10:00:00.000Z',
     updatedAt: '2025-03-01T10:00:00.000Z',
     ...overrides,

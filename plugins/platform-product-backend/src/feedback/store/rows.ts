@@ -20,6 +20,7 @@ export type PostRow = {
   reply_count: number | string;
   first_team_reply_at: number | string | null;
   hidden: boolean | number;
+  roadmap_item_id: string | null;
   created_at: number | string;
   updated_at: number | string;
 };
@@ -66,6 +67,7 @@ export const toPost = (row: PostRow): StoredPost => ({
   firstTeamReplyAt:
     row.first_team_reply_at === null ? null : Number(row.first_team_reply_at),
   hidden: Boolean(row.hidden),
+  roadmapItemId: row.roadmap_item_id ?? null,
   createdAt: Number(row.created_at),
   updatedAt: Number(row.updated_at),
 });

@@ -1,0 +1,41 @@
+import { roadmapManagePermission } from '@platform-product/plugin-platform-product-common';
+import { AuthorIdentity } from '../feedback/AuthorIdentity';
+import { FeedbackStore } from '../feedback/FeedbackStore';
+import { Capability, CapabilityEnv } from '../shared/capability';
+import { DatabaseRoadmapStore } from './DatabaseRoadmapStore';
+import { RoadmapAccess } from './RoadmapAccess';
+import { RoadmapNotifier } from './RoadmapNotifier';
+import { RoadmapService } from './RoadmapService';
+import { createRoadmapRouter } from './router';
+
+/**
+ * The roadmap: items of a product in Now / Next / Later, the feedback posts they carry and
+ * the people behind them, kept from feedback's store and author identity (`feedback`): a
+ * person is keyed by their author hash, and anonymous authors are notified through it.
+ */
+export function createRoadmapCapability(
+  env: CapabilityEnv,
+  feedback: { identity: AuthorIdentity; store: FeedbackStore },
+): Capability {
+  env.permissionsRegistry.addPermissions([roadmapManagePermission]);
+  const { identity } = feedback;
+  const store = DatabaseRoadmapStore.create(env.db, {
+    personKey: ref => identity.hash(ref),
+  });
+  const roadmap = RoadmapService.create({
+    store,
+    access: new RoadmapAccess({
+      ...env.access,
+      store,
+      feedback: feedback.store,
+    }),
+    notifier: RoadmapNotifier.create({
+      identity,
+      products: env.access.products,
+      notifications: env.notifications,
+      logger: env.logger,
+    }),
+    auditor: env.auditor,
+  });
+  return { router: createRoadmapRouter({ httpAuth: env.httpAuth, roadmap }) };
+}
