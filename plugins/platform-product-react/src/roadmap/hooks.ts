@@ -1,10 +1,8 @@
-import { useApi } from '@backstage/core-plugin-api';
 import {
   Roadmap,
   RoadmapHistoryEntry,
 } from '@platform-product/plugin-platform-product-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { platformProductApiRef } from '../api/PlatformProductApi';
+import { useLoadById } from '../shared/useLoadById';
 
 /**
  * A product's roadmap: its open items by horizon and its history. `retry` reloads it
@@ -18,12 +16,10 @@ export function useRoadmap(productRef: string): {
   error?: Error;
   retry: () => void;
 } {
-  const api = useApi(platformProductApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getRoadmap(productRef),
-    [api, productRef],
+  const { value, ...state } = useLoadById(productRef, (api, ref) =>
+    api.getRoadmap(ref),
   );
-  return { roadmap: value, loading, error, retry };
+  return { roadmap: value, ...state };
 }
 
 /**
@@ -37,10 +33,8 @@ export function useRoadmapItemHistory(id: string | undefined): {
   error?: Error;
   retry: () => void;
 } {
-  const api = useApi(platformProductApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    async () => (id ? api.getRoadmapItemHistory(id) : undefined),
-    [api, id],
+  const { value, ...state } = useLoadById(id, (api, itemId) =>
+    api.getRoadmapItemHistory(itemId),
   );
-  return { entries: value, loading, error, retry };
+  return { entries: value, ...state };
 }
