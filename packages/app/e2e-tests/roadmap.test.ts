@@ -26,6 +26,80 @@ async function chooseFromMenu(page: Page, card: Locator, entry: string) {
   await expect(page.getByRole('menu')).toBeHidden();
 }
 
+/** This quarter and the next, as the API writes them: "2027-Q1". */
+function quarters() {
+  const now = new Date();
+  const q = Math.floor(now.getMonth() / 3);
+  const year = now.getFullYear();
+  return [
+    `${year}-Q${q + 1}`,
+    `${year + (q === 3 ? 1 : 0)}-Q${((q + 1) % 4) + 1}`,
+  ];
+}
+
+/**
+ * A believable roadmap around the test's own item, as the PM keeps it (once per demo
+ * backend): items in Now, Next and Later, carrying ideas that people asked and voted for.
+ */
+async function planTheRoadmap() {
+  const roadmap = await callAs(
+    PM,
+    'GET',
+    `/roadmap?productRef=${encodeURIComponent(PRODUCT)}`,
+  );
+  if (roadmap.items.length >= 3) return;
+  const [thisQuarter, nextQuarter] = quarters();
+  const plan = [
+    {
+      title: 'One-command rollbacks',
+      description:
+        '`deploy rollback` returns to the last good release in under a minute.',
+      horizon: 'now',
+      status: 'in-progress',
+      targetQuarter: thisQuarter,
+      asked: {
+        author: 'lena.fischer',
+        title: 'Roll back without a redeploy',
+        voters: ['tomas.novak', 'raj.iyer', 'alex.morgan'],
+      },
+    },
+    {
+      title: 'Preview URLs in the deploy output',
+      description: 'Print where the new version runs as soon as it is up.',
+      horizon: 'next',
+      status: 'planned',
+      targetQuarter: nextQuarter,
+      asked: {
+        author: 'raj.iyer',
+        title: 'Show the preview URL after a deploy',
+        voters: ['lena.fischer'],
+      },
+    },
+    {
+      title: 'Deploy to several regions at once',
+      description: 'One release, rolled out region by region.',
+      horizon: 'later',
+      status: 'exploring',
+    },
+  ];
+  for (const { asked, ...fields } of plan) {
+    const item = await callAs(PM, 'POST', '/roadmap/items', {
+      productRef: PRODUCT,
+      ...fields,
+    });
+    if (!asked) continue;
+    const post = await callAs(asked.author, 'POST', '/feedback', {
+      entityRef: PRODUCT,
+      type: 'idea',
+      title: asked.title,
+    });
+    for (const voter of asked.voters) {
+      await callAs(voter, 'PUT', `/feedback/${post.id}/vote`);
+    }
+    await callAs(PM, 'PUT', `/roadmap/items/${item.id}/links/${post.id}`);
+  }
+}
+
 /** The notifications a person has with this title: they come in the background, so look again. */
 async function expectOneNotification(page: Page, title: string) {
   await expect(async () => {
@@ -55,6 +129,7 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
     body: 'Send 5% of the traffic to the new version first, and roll back on errors.',
   });
   await callAs(VOTER, 'PUT', `/feedback/${idea.id}/vote`);
+  await planTheRoadmap();
 
   // the PM puts a new item in Next
   await signIn(page, PM);
@@ -111,7 +186,7 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
   await chooseFromMenu(page, card, 'Mark shipped…');
   dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(
-    'Its 1 linked request move to done, and the 2 people who asked or voted each get one “you asked, we shipped” notification.',
+    'Its linked request moves to done, and the 2 people who asked or voted each get one “you asked, we shipped” notification.',
   );
   await shot(page, 'roadmap-ship-confirm');
   await dialog.getByRole('button', { name: 'Mark shipped' }).click();
@@ -129,14 +204,14 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
   await shot(page, 'roadmap-shipped');
 
   // the author and the voter each get one "you asked, we shipped"
-  const people = await Promise.all(
-    [DEVELOPER, VOTER].map(async user => {
-      const context = await browser.newContext({ baseURL });
-      const person = await context.newPage();
-      await signIn(person, user);
-      return { user, context, page: person };
-    }),
-  );
+  // one at a time: two browsers loading the app at once are slow on a busy machine
+  const people = [];
+  for (const user of [DEVELOPER, VOTER]) {
+    const context = await browser.newContext({ baseURL });
+    const person = await context.newPage();
+    await signIn(person, user);
+    people.push({ user, context, page: person });
+  }
   const shippedTitle = `You asked, we shipped: ${itemTitle}`;
   for (const person of people) {
     await expectOneNotification(person.page, shippedTitle);
@@ -170,7 +245,7 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
     `On the roadmap: ${itemTitle} (Shipped)`,
   );
   await shot(author, 'roadmap-feedback-tab');
-  await Promise.all(people.map(person => person.context.close()));
+  for (const person of people) await person.context.close();
 
   // the PM publishes the prefilled release post
   await shipped.getByRole('button', { name: `Announce ${itemTitle}` }).click();

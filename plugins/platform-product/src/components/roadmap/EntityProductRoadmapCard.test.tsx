@@ -40,6 +40,14 @@ describe('EntityProductRoadmapCard', () => {
     expect(
       screen.getByRole('link', { name: /See the whole roadmap/ }),
     ).toHaveAttribute('href', TAB);
+    // and the latest shipment
+    expect(screen.getByTestId('roadmap-card-shipped')).toHaveTextContent(
+      'Recently shipped: Audit trail · Oct 15, 2026',
+    );
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute(
+      'href',
+      `${TAB}?item=r5`,
+    );
   });
 
   it('says how many more a horizon holds beyond the limit', async () => {
@@ -59,7 +67,7 @@ describe('EntityProductRoadmapCard', () => {
       ),
     );
     expect(
-      await screen.findByText('Nothing on the roadmap yet.'),
+      await screen.findByText('Nothing planned right now.'),
     ).toBeInTheDocument();
     unmount();
 

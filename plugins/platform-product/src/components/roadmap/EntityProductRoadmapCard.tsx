@@ -4,12 +4,14 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import ShippedIcon from '@material-ui/icons/CheckCircleOutline';
 import MapOutlinedIcon from '@material-ui/icons/MapOutlined';
 import {
   RoadmapHorizon,
   RoadmapItem,
 } from '@platform-product/plugin-platform-product-common';
 import { useRoadmap } from '@platform-product/plugin-platform-product-react';
+import { dateOnly } from '../announcements/dates';
 import { refOf } from '../shared/entities';
 import { loadingOrErrorCard } from '../shared/LoadingOrErrorCard';
 import {
@@ -39,6 +41,15 @@ const useStyles = makeStyles(
       gap: theme.spacing(1),
     },
     itemTitle: { fontWeight: 500 },
+    shipped: {
+      display: 'flex',
+      alignItems: 'center',
+      gap: theme.spacing(1),
+      marginTop: theme.spacing(2),
+      paddingTop: theme.spacing(1.5),
+      borderTop: `1px solid ${theme.palette.divider}`,
+    },
+    shippedIcon: { color: theme.palette.success.main },
   }),
   { name: 'PlatformProductRoadmapCard' },
 );
@@ -126,6 +137,7 @@ export const EntityProductRoadmapCard = (props: {
   const productRef = refOf(entity);
   const roadmapLink = useRoadmapLink();
   const { roadmap, loading, error } = useRoadmap(productRef);
+  const classes = useStyles();
   const pending = loadingOrErrorCard({
     title: <CardTitle />,
     loading: loading && !roadmap,
@@ -135,6 +147,7 @@ export const EntityProductRoadmapCard = (props: {
   if (pending) return pending;
 
   const items = roadmap?.items ?? [];
+  const lastShipped = roadmap?.history.find(item => item.status === 'shipped');
   return (
     <InfoCard
       title={<CardTitle />}
@@ -146,7 +159,9 @@ export const EntityProductRoadmapCard = (props: {
     >
       {items.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          Nothing on the roadmap yet.
+          {lastShipped
+            ? 'Nothing planned right now.'
+            : 'Nothing on the roadmap yet.'}
         </Typography>
       ) : (
         <Grid container spacing={3}>
@@ -157,6 +172,22 @@ export const EntityProductRoadmapCard = (props: {
             <Horizon horizon="next" items={items} limit={limit} />
           </Grid>
         </Grid>
+      )}
+      {lastShipped && (
+        <Typography
+          variant="body2"
+          className={classes.shipped}
+          data-testid="roadmap-card-shipped"
+        >
+          <ShippedIcon fontSize="small" className={classes.shippedIcon} />
+          <span>
+            Recently shipped:{' '}
+            <Link to={roadmapLink(productRef, lastShipped.id)}>
+              {lastShipped.title}
+            </Link>
+            {lastShipped.closedAt && ` · ${dateOnly(lastShipped.closedAt)}`}
+          </span>
+        </Typography>
       )}
     </InfoCard>
   );

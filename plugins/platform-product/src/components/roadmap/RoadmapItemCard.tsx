@@ -66,16 +66,26 @@ const useStyles = makeStyles(
     },
     request: {
       display: 'flex',
+      alignItems: 'flex-start',
+      gap: theme.spacing(1),
+      padding: theme.spacing(0.75, 0),
+    },
+    requestMain: { flex: 1, minWidth: 0 },
+    requestTitle: {
+      display: 'flex',
+      alignItems: 'flex-start',
+      gap: theme.spacing(0.5),
+      '& svg': { marginTop: 3, flexShrink: 0 },
+    },
+    requestMeta: {
+      display: 'flex',
       alignItems: 'center',
       gap: theme.spacing(1),
-      padding: theme.spacing(0.5, 0),
+      marginTop: theme.spacing(0.5),
     },
-    requestTitle: {
-      flex: 1,
-      minWidth: 0,
-      display: 'inline-flex',
-      alignItems: 'center',
-      gap: theme.spacing(0.5),
+    detailsButton: {
+      textTransform: 'none',
+      color: theme.palette.text.secondary,
     },
   }),
   { name: 'PlatformProductRoadmapItemCard' },
@@ -106,16 +116,20 @@ const LinkedRequests = (props: {
         <ul className={classes.requests}>
           {item.linkedPosts.map(post => (
             <li key={post.id} className={classes.request}>
-              <Typography variant="body2" className={classes.requestTitle}>
-                <FeedbackTypeIcon type={post.type} fontSize="inherit" />
-                <Link to={feedbackLink(item.productRef, post.id)}>
-                  {post.title}
-                </Link>
-              </Typography>
-              <Typography variant="caption" color="textSecondary" noWrap>
-                {countOf(post.voteCount, 'vote')}
-              </Typography>
-              <FeedbackStatusChip status={post.status} />
+              <Box className={classes.requestMain}>
+                <Typography variant="body2" className={classes.requestTitle}>
+                  <FeedbackTypeIcon type={post.type} fontSize="inherit" />
+                  <Link to={feedbackLink(item.productRef, post.id)}>
+                    {post.title}
+                  </Link>
+                </Typography>
+                <Box className={classes.requestMeta}>
+                  <FeedbackStatusChip status={post.status} />
+                  <Typography variant="caption" color="textSecondary">
+                    {countOf(post.voteCount, 'vote')}
+                  </Typography>
+                </Box>
+              </Box>
               {canManage && (
                 <IconButton
                   size="small"
@@ -234,6 +248,7 @@ export const RoadmapItemCard = (props: {
       <Box className={classes.footer}>
         <Button
           size="small"
+          className={classes.detailsButton}
           onClick={() => setExpanded(open => !open)}
           aria-expanded={expanded}
           aria-controls={expanded ? detailsId : undefined}

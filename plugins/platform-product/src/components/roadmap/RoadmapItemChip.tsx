@@ -17,6 +17,10 @@ const useStyles = makeStyles(
       fontSize: theme.typography.caption.fontSize,
       lineHeight: 1.5,
     },
+    shipped: {
+      borderColor: theme.palette.success.main,
+      color: theme.palette.success.dark,
+    },
   }),
   { name: 'PlatformProductRoadmapItemChip' },
 );
@@ -35,7 +39,9 @@ export const RoadmapItemChip = (props: {
   return (
     <Link
       to={roadmapLink(productRef, item.id)}
-      className={classes.link}
+      className={`${classes.link} ${
+        item.status === 'shipped' ? classes.shipped : ''
+      }`}
       data-testid="roadmap-item-chip"
     >
       <MapOutlinedIcon fontSize="inherit" />

@@ -11,7 +11,7 @@ import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import EditIcon from '@material-ui/icons/Edit';
 import LinkIcon from '@material-ui/icons/Link';
 import MoreVertIcon from '@material-ui/icons/MoreVert';
-import RocketIcon from '@material-ui/icons/FlightTakeoff';
+import ShippedIcon from '@material-ui/icons/CheckCircleOutline';
 import {
   ROADMAP_HORIZONS,
   RoadmapHorizon,
@@ -105,7 +105,7 @@ export const RoadmapItemMenu = (props: {
           kind: 'link',
         })}
         <Divider />
-        {entry('Mark shipped…', <RocketIcon fontSize="small" />, {
+        {entry('Mark shipped…', <ShippedIcon fontSize="small" />, {
           kind: 'ship',
         })}
         {entry('Mark dropped…', <BlockIcon fontSize="small" />, {

@@ -11,10 +11,12 @@ export function confirmationOf(
   const { posts, people } = item.demand;
   const requests = countOf(posts, 'linked request');
   if (kind === 'ship') {
+    const moving =
+      posts === 1 ? 'Its linked request moves' : `Its ${requests} move`;
     return {
       title: `Mark “${item.title}” shipped?`,
       text: posts
-        ? `Its ${requests} move to done, and the ${countOf(
+        ? `${moving} to done, and the ${countOf(
             people,
             'person',
             'people',
