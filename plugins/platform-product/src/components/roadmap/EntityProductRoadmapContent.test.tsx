@@ -153,6 +153,33 @@ describe('EntityProductRoadmapContent: reading', () => {
     );
   });
 
+  it('opens a shipped item of ?item= in the history, with its description and requests', async () => {
+    const { render } = setup({}, { canManage: true, route: '/?item=r5' });
+    await render();
+
+    const [shipped, dropped] = await screen.findAllByTestId(
+      'roadmap-history-item',
+    );
+    expect(shipped).toHaveAttribute('aria-current', 'true');
+    expect(within(shipped).getByText('5%').tagName).toBe('STRONG');
+    expect(
+      within(shipped).getByRole('link', { name: 'Roll back with one command' }),
+    ).toBeInTheDocument();
+    // settled: the product team has nothing to link or unlink on a closed item
+    expect(
+      within(shipped).queryByRole('button', { name: /^Unlink/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(shipped).queryByRole('button', { name: 'Link feedback' }),
+    ).not.toBeInTheDocument();
+    const details = within(dropped).getByRole('button', { name: 'Details' });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(details);
+    expect(
+      within(dropped).getByText('No feedback linked yet.'),
+    ).toBeInTheDocument();
+  });
+
   it('gives readers no controls of the product team', async () => {
     const { authorize, render } = setup();
     await render();
