@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { callAs } from './backend';
-import { DEVELOPER, PM, shot, signIn } from './helpers';
+import { DEVELOPER, PM, shot, signIn, signInContext } from './helpers';
 
 // several people, each in a browser of their own: more than the default 90 s on a busy machine
 test.setTimeout(360_000);
@@ -228,9 +228,9 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
   const people = [];
   for (const user of [DEVELOPER, VOTER]) {
     const context = await browser.newContext({ baseURL });
-    const person = await context.newPage();
-    await signIn(person, user);
-    people.push({ user, context, page: person });
+    // the demo sign-in reads the cookie; their notifications page is the first they open
+    await signInContext(context, user);
+    people.push({ user, context, page: await context.newPage() });
   }
   const shippedTitle = `You asked, we shipped: ${itemTitle}`;
   for (const person of people) {
@@ -249,6 +249,20 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
   // opened: what shipped, and the request it answers
   await expect(followed.getByRole('link', { name: ideaTitle })).toBeVisible();
   await shot(author, 'roadmap-author-follows');
+
+  // ...and what became of it, change by change
+  await followed
+    .getByRole('button', { name: `Change history of ${itemTitle}` })
+    .click();
+  dialog = author.getByRole('dialog');
+  const changes = dialog.getByTestId('roadmap-change');
+  await expect(changes.first()).toContainText('Shipped');
+  await expect(changes.first()).toContainText('Status: Planned → Shipped');
+  await expect(dialog).toContainText(`Linked “${ideaTitle}”`);
+  await expect(dialog).toContainText('Horizon: Next → Now');
+  await expect(changes.last()).toContainText('Created');
+  await shot(author, 'roadmap-item-changes');
+  await dialog.getByRole('button', { name: 'Close' }).click();
 
   await author.goto(`${PRODUCT_PAGE}/feedback?post=${idea.id}`);
   dialog = author.getByRole('dialog');
