@@ -16,7 +16,7 @@ const PRODUCT_PAGE = '/catalog/default/platformproduct/deployment-platform';
 const tab = (page: Page, name: string) =>
   page.getByRole('link', { name, exact: true });
 
-test('app-next: the demo sign-in, then a product page with its overview, News and Feedback tabs', async ({
+test('app-next: the demo sign-in, then a product page with its overview, News, Feedback and Roadmap tabs', async ({
   page,
 }) => {
   // the same demo sign-in page as packages/app, through SignInPageBlueprint
@@ -36,6 +36,10 @@ test('app-next: the demo sign-in, then a product page with its overview, News an
   await expect(
     main.getByRole('button', { name: 'Give feedback' }),
   ).toBeVisible();
+  // the roadmap card, right after the product's overview, links to the Roadmap tab
+  await expect(
+    main.getByRole('link', { name: /See the whole roadmap/ }),
+  ).toBeVisible();
   // the Platform news page is in the app's navigation
   await expect(
     page.getByRole('link', { name: 'Platform news' }).first(),
@@ -53,10 +57,22 @@ test('app-next: the demo sign-in, then a product page with its overview, News an
   // the product team's view of it (Jane Doe is the PM)
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
 
+  await tab(page, 'Roadmap').click();
+  await expect(page).toHaveURL(new RegExp(`${PRODUCT_PAGE}/roadmap$`));
+  await expect(
+    page.getByRole('heading', { name: 'Roadmap of Deployment Platform' }),
+  ).toBeVisible();
+  // the product team's view of it: a first item, or a new one
+  await expect(
+    page.getByRole('button', { name: /^(New item|Create the first item)$/ }),
+  ).toBeVisible();
+  await shot(page, 'next-roadmap-tab');
+
   // the tabs are on products only
   await page.goto('/catalog/default/component/deploy-cli');
   await expect(page.getByText(/part of product/i).first()).toBeVisible();
   await expect(tab(page, 'Feedback')).toHaveCount(0);
+  await expect(tab(page, 'Roadmap')).toHaveCount(0);
 });
 
 test('app-next: a developer posts feedback from a part, the link leads to it on the Feedback tab, the PM finds it there', async ({

@@ -7,6 +7,7 @@ export * from './api';
 export * from './adoption';
 export * from './feedback';
 export * from './announcements';
+export * from './roadmap';
 export type { PlatformProductClientOptions } from './shared/BackendRequests';
 export type {
   AdoptingTeam,
@@ -34,4 +35,15 @@ export type {
   EventKind,
   ProductFollow,
   UpdateAnnouncementRequest,
+  CreateRoadmapItemRequest,
+  Roadmap,
+  RoadmapDemand,
+  RoadmapHistoryEntry,
+  RoadmapHorizon,
+  RoadmapItem,
+  RoadmapItemSummary,
+  RoadmapLinkResult,
+  RoadmapLinkedPost,
+  RoadmapStatus,
+  UpdateRoadmapItemRequest,
 } from '@platform-product/plugin-platform-product-common';

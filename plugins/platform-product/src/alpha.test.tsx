@@ -32,6 +32,8 @@ import platformProductPlugin, {
   entityProductFeedbackContent,
   entityProductNewsContent,
   entityProductOverviewCard,
+  entityProductRoadmapCard,
+  entityProductRoadmapContent,
   entityProductsManagedCard,
   entityProductsOwnedCard,
 } from './alpha';
@@ -101,6 +103,7 @@ describe('platform-product alpha plugin', () => {
   it.each([
     ['Feedback', entityProductFeedbackContent, '/feedback'],
     ['News', entityProductNewsContent, '/news'],
+    ['Roadmap', entityProductRoadmapContent, '/roadmap'],
   ])(
     'puts the %s tab at its path, on products only',
     (_title, content, path) => {
@@ -122,6 +125,8 @@ describe('platform-product alpha plugin', () => {
 
     expect(filterOf(entityProductOverviewCard)(deploymentPlatform)).toBe(true);
     expect(filterOf(entityProductOverviewCard)(deployCli)).toBe(false);
+    expect(filterOf(entityProductRoadmapCard)(deploymentPlatform)).toBe(true);
+    expect(filterOf(entityProductRoadmapCard)(deployCli)).toBe(false);
 
     expect(filterOf(entityGiveFeedbackCard)(deploymentPlatform)).toBe(true);
     expect(filterOf(entityGiveFeedbackCard)(partOfProduct)).toBe(true);

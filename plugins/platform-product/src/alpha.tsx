@@ -119,6 +119,25 @@ export const entityProductNewsContent = EntityContentBlueprint.make({
 });
 
 /**
+ * A product's Roadmap tab, at `roadmap` on its entity page: notifications and the
+ * roadmap card link to `/catalog/<namespace>/platformproduct/<name>/roadmap?item=<id>`.
+ *
+ * @alpha
+ */
+export const entityProductRoadmapContent = EntityContentBlueprint.make({
+  name: 'roadmap',
+  params: {
+    path: '/roadmap',
+    title: 'Roadmap',
+    filter: isProduct,
+    loader: () =>
+      import('./components/roadmap/EntityProductRoadmapContent').then(m => (
+        <m.EntityProductRoadmapContent />
+      )),
+  },
+});
+
+/**
  * The overview of PlatformProduct pages: the product overview at full width,
  * the info cards (About, Links) below it.
  *
@@ -165,6 +184,23 @@ export const entityProductOverviewCard = EntityCardBlueprint.make({
       import('./components/product/EntityPlatformProductOverviewContent').then(
         m => <m.EntityPlatformProductOverviewContent />,
       ),
+  },
+});
+
+/**
+ * The top of Now and Next on a product's overview, linking to its Roadmap tab.
+ *
+ * @alpha
+ */
+export const entityProductRoadmapCard = EntityCardBlueprint.make({
+  name: 'roadmap',
+  params: {
+    type: 'content',
+    filter: isProduct,
+    loader: () =>
+      import('./components/roadmap/EntityProductRoadmapCard').then(m => (
+        <m.EntityProductRoadmapCard />
+      )),
   },
 });
 
@@ -302,14 +338,16 @@ export const platformProductPlugin = createFrontendPlugin({
   extensions: [
     platformProductApi,
     platformNewsPage,
-    // tabs in the legacy demo's order: News, then Feedback
+    // tabs in the legacy demo's order: News, Feedback, then Roadmap
     entityProductNewsContent,
     entityProductFeedbackContent,
+    entityProductRoadmapContent,
     productOverviewLayout,
     // cards in the order of the legacy demo's pages: the banner, then the
-    // product's overview or the part's product, then "Give feedback"
+    // product's overview (then its roadmap) or the part's product, then "Give feedback"
     entityNewsBannerCard,
     entityProductOverviewCard,
+    entityProductRoadmapCard,
     entityPartOfProductCard,
     entityGiveFeedbackCard,
     entityLatestProductNewsCard,

@@ -12,6 +12,8 @@ export {
   EntityPartOfProductCard,
   EntityGiveFeedbackCard,
   EntityProductFeedbackContent,
+  EntityProductRoadmapContent,
+  EntityProductRoadmapCard,
   PlatformNewsSearchResultListItem,
   EntityProductNewsContent,
   EntityLatestProductNewsCard,
@@ -28,6 +30,7 @@ export { platformProductColumns } from './components/catalog/columns';
 export {
   isPlatformProductEntity,
   PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
+  roadmapManagePermission,
   RELATION_PRODUCT_MANAGED_BY,
   RELATION_PRODUCT_MANAGER_OF,
 } from '@platform-product/plugin-platform-product-common';
@@ -48,5 +51,7 @@ export {
   useAnnouncementReach,
   useProductFollow,
   useUnreadAnnouncementCount,
+  useRoadmap,
+  useRoadmapItemHistory,
 } from '@platform-product/plugin-platform-product-react';
 export type { PlatformProductApi } from '@platform-product/plugin-platform-product-react';

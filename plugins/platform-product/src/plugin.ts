@@ -145,6 +145,45 @@ export const EntityProductFeedbackContent = platformProductPlugin.provide(
 );
 
 /**
+ * A product's Roadmap tab: Now, Next and Later with each item's status, target
+ * quarter and demand (the linked feedback and the people behind it), and the
+ * shipped and dropped history; the product team edits it and links feedback.
+ * Mount it at `path="/roadmap"`: notifications and the roadmap card link to
+ * `/roadmap?item=<id>`.
+ *
+ * @public
+ */
+export const EntityProductRoadmapContent = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductRoadmapContent',
+    component: {
+      lazy: () =>
+        import('./components/roadmap/EntityProductRoadmapContent').then(
+          m => m.EntityProductRoadmapContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The top of a product's roadmap (the first items of Now and Next) for its
+ * overview, linking to the Roadmap tab.
+ *
+ * @public
+ */
+export const EntityProductRoadmapCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductRoadmapCard',
+    component: {
+      lazy: () =>
+        import('./components/roadmap/EntityProductRoadmapCard').then(
+          m => m.EntityProductRoadmapCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The Platform news page: every product's posts and the global ones, with
  * filters (product, type, tag, search, unread, upcoming events), and one post at
  * `/:id`. Mount it at `/platform-news`: notifications and search results link to

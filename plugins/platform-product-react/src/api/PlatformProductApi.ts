@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { PlatformProductAdoptionApi } from '../adoption/AdoptionApi';
 import { PlatformProductAnnouncementsApi } from '../announcements/AnnouncementsApi';
 import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
+import { PlatformProductRoadmapApi } from '../roadmap/RoadmapApi';
 
 /**
  * The Platform Product backend, as seen from the browser: every capability's
@@ -12,7 +13,8 @@ import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
 export interface PlatformProductApi
   extends PlatformProductAdoptionApi,
     PlatformProductFeedbackApi,
-    PlatformProductAnnouncementsApi {}
+    PlatformProductAnnouncementsApi,
+    PlatformProductRoadmapApi {}
 
 /**
  * The API reference of {@link PlatformProductApi}.

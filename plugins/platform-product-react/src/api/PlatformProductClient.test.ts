@@ -1,6 +1,7 @@
 import { PlatformProductAdoptionClient } from '../adoption/AdoptionClient';
 import { PlatformProductAnnouncementsClient } from '../announcements/AnnouncementsClient';
 import { PlatformProductFeedbackClient } from '../feedback/FeedbackClient';
+import { PlatformProductRoadmapClient } from '../roadmap/RoadmapClient';
 import { PlatformProductClient } from './PlatformProductClient';
 
 const methodsOf = (prototype: object) =>
@@ -28,6 +29,7 @@ describe('PlatformProductClient', () => {
       PlatformProductAdoptionClient,
       PlatformProductFeedbackClient,
       PlatformProductAnnouncementsClient,
+      PlatformProductRoadmapClient,
     ].flatMap(part => methodsOf(part.prototype));
     const calls = Object.entries(client)
       .filter(([, value]) => typeof value === 'function')
@@ -40,6 +42,7 @@ describe('PlatformProductClient', () => {
     await client.getAdoption(productRef);
     await client.listFeedback({ productRef });
     await client.listAnnouncements({ productRef });
+    await client.getRoadmap(productRef);
     const paths = fetch.mock.calls.map(
       call => new URL((call as unknown as [string])[0]).pathname,
     );
@@ -47,6 +50,7 @@ describe('PlatformProductClient', () => {
       '/api/platform-product/adoption',
       '/api/platform-product/feedback',
       '/api/platform-product/announcements',
+      '/api/platform-product/roadmap',
     ]);
   });
 });

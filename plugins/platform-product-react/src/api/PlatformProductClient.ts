@@ -1,12 +1,13 @@
 import { PlatformProductAdoptionClient } from '../adoption/AdoptionClient';
 import { PlatformProductAnnouncementsClient } from '../announcements/AnnouncementsClient';
 import { PlatformProductFeedbackClient } from '../feedback/FeedbackClient';
+import { PlatformProductRoadmapClient } from '../roadmap/RoadmapClient';
 import { PlatformProductClientOptions } from '../shared/BackendRequests';
 import { PlatformProductApi } from './PlatformProductApi';
 
 /**
  * Talks to the `platform-product` backend plugin: one client per capability
- * (adoption, feedback, announcements), each call handed to its capability's.
+ * (adoption, feedback, announcements, roadmap), each call handed to its capability's.
  * Requests go through the `fetchApi`, so the signed-in user's credentials are
  * attached.
  *
@@ -16,11 +17,13 @@ export class PlatformProductClient implements PlatformProductApi {
   private readonly adoption: PlatformProductAdoptionClient;
   private readonly feedback: PlatformProductFeedbackClient;
   private readonly announcements: PlatformProductAnnouncementsClient;
+  private readonly roadmap: PlatformProductRoadmapClient;
 
   constructor(options: PlatformProductClientOptions) {
     this.adoption = new PlatformProductAdoptionClient(options);
     this.feedback = new PlatformProductFeedbackClient(options);
     this.announcements = new PlatformProductAnnouncementsClient(options);
+    this.roadmap = new PlatformProductRoadmapClient(options);
   }
 
   // adoption
@@ -107,4 +110,31 @@ export class PlatformProductClient implements PlatformProductApi {
 
   readonly getAnnouncementFeedUrl: PlatformProductApi['getAnnouncementFeedUrl'] =
     productRef => this.announcements.getAnnouncementFeedUrl(productRef);
+
+  // roadmap
+
+  readonly getRoadmap: PlatformProductApi['getRoadmap'] = productRef =>
+    this.roadmap.getRoadmap(productRef);
+
+  readonly createRoadmapItem: PlatformProductApi['createRoadmapItem'] =
+    request => this.roadmap.createRoadmapItem(request);
+
+  readonly updateRoadmapItem: PlatformProductApi['updateRoadmapItem'] = (
+    id,
+    change,
+  ) => this.roadmap.updateRoadmapItem(id, change);
+
+  readonly deleteRoadmapItem: PlatformProductApi['deleteRoadmapItem'] = id =>
+    this.roadmap.deleteRoadmapItem(id);
+
+  readonly linkRoadmapFeedback: PlatformProductApi['linkRoadmapFeedback'] = (
+    id,
+    feedbackId,
+  ) => this.roadmap.linkRoadmapFeedback(id, feedbackId);
+
+  readonly unlinkRoadmapFeedback: PlatformProductApi['unlinkRoadmapFeedback'] =
+    (id, feedbackId) => this.roadmap.unlinkRoadmapFeedback(id, feedbackId);
+
+  readonly getRoadmapItemHistory: PlatformProductApi['getRoadmapItemHistory'] =
+    id => this.roadmap.getRoadmapItemHistory(id);
 }

@@ -58,6 +58,8 @@ import {
   EntityPlatformProductOverviewContent,
   EntityProductFeedbackContent,
   EntityProductNewsContent,
+  EntityProductRoadmapCard,
+  EntityProductRoadmapContent,
   EntityProductsManagedCard,
   EntityProductsOwnedCard,
   hasPlatformProductNews,
@@ -442,6 +444,9 @@ const platformProductPage = (
           <EntityPlatformProductOverviewContent />
         </Grid>
         <Grid item xs={12}>
+          <EntityProductRoadmapCard />
+        </Grid>
+        <Grid item xs={12}>
           <EntityGiveFeedbackCard />
         </Grid>
       </Grid>
@@ -451,6 +456,9 @@ const platformProductPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/feedback" title="Feedback">
       <EntityProductFeedbackContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/roadmap" title="Roadmap">
+      <EntityProductRoadmapContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/relations" title="Relations">
       <Grid container spacing={3} alignItems="stretch">

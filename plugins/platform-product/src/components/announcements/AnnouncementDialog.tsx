@@ -5,12 +5,16 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
-import { Announcement } from '@platform-product/plugin-platform-product-common';
+import {
+  Announcement,
+  CreateAnnouncementRequest,
+} from '@platform-product/plugin-platform-product-common';
 import { FormEvent, useState } from 'react';
 import {
   AnnouncementForm,
   fieldsOf,
   formOf,
+  formOfRequest,
   hasRequiredText,
   submitLabelOf,
 } from './announcementForm';
@@ -30,8 +34,8 @@ import { useSaveAnnouncement } from './useSaveAnnouncement';
 
 /**
  * Writes a new post for a product (or, without `productRef`, a global one), or
- * edits `post`: every field, those that depend on the type shown for it. The
- * server's validation messages show in the dialog.
+ * edits `post`: every field, those that depend on the type shown for it. A new
+ * post can start from `prefill`. The server's validation messages show in the dialog.
  */
 export const AnnouncementDialog = (props: {
   open: boolean;
@@ -41,9 +45,14 @@ export const AnnouncementDialog = (props: {
   /** shown in the title: "New announcement for <name>" */
   productName?: string;
   post?: Announcement;
+  /** what a new post starts from (the release announcement of a shipped roadmap item) */
+  prefill?: CreateAnnouncementRequest;
 }) => {
-  const { open, onClose, onSaved, productRef, productName, post } = props;
-  const [form, setForm] = useState<AnnouncementForm>(() => formOf(post));
+  const { open, onClose, onSaved, productRef, productName, post, prefill } =
+    props;
+  const initialForm = () =>
+    prefill && !post ? formOfRequest(prefill) : formOf(post);
+  const [form, setForm] = useState<AnnouncementForm>(initialForm);
   const [checked, setChecked] = useState(false);
   const { saving, error, save, clearError } = useSaveAnnouncement({
     post,
@@ -63,7 +72,7 @@ export const AnnouncementDialog = (props: {
 
   const close = () => {
     onClose();
-    setForm(formOf(post));
+    setForm(initialForm());
     clearError();
     setChecked(false);
   };

@@ -20,13 +20,14 @@ import { useAnnouncementList } from '@platform-product/plugin-platform-product-r
 import { useState } from 'react';
 import { displayNameOf, refOf } from '../shared/entities';
 import { PagedListContent } from '../shared/PagedListContent';
+import { TabHeader } from '../shared/TabHeader';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { AnnouncementSummary } from './AnnouncementSummary';
 import { AnnouncementTimeline } from './AnnouncementTimeline';
 import { FeedButton } from './FeedButton';
 import { FollowButton } from './FollowButton';
 import { PostActions } from './PostActions';
-import { countLabel } from './labels';
+import { countLabel, savedPostMessage } from './labels';
 
 const PAGE_SIZE = 20;
 
@@ -138,41 +139,35 @@ export const EntityProductNewsContent = () => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="center"
-          justifyContent="space-between"
-          style={{ gap: 16 }}
-        >
-          <Box>
-            <Typography variant="h5">News from {name}</Typography>
-            <Typography variant="body2" color="textSecondary">
-              {unread > 0
-                ? `${countLabel(unread, posts.unreadCountCapped)} unread ${
-                    unread === 1 && !posts.unreadCountCapped ? 'post' : 'posts'
-                  }`
-                : 'You are all caught up.'}
-            </Typography>
-          </Box>
-          <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-            <FeedButton productRef={productRef} />
-            <FollowButton
-              productRef={productRef}
-              onError={message => setNotice({ severity: 'error', message })}
-            />
-            {canManage && (
-              <Button
-                variant="contained"
-                color="primary"
-                startIcon={<AddIcon />}
-                onClick={() => setCreating(true)}
-              >
-                New announcement
-              </Button>
-            )}
-          </Box>
-        </Box>
+        <TabHeader
+          title={`News from ${name}`}
+          subtitle={
+            unread > 0
+              ? `${countLabel(unread, posts.unreadCountCapped)} unread ${
+                  unread === 1 && !posts.unreadCountCapped ? 'post' : 'posts'
+                }`
+              : 'You are all caught up.'
+          }
+          actions={
+            <>
+              <FeedButton productRef={productRef} />
+              <FollowButton
+                productRef={productRef}
+                onError={message => setNotice({ severity: 'error', message })}
+              />
+              {canManage && (
+                <Button
+                  variant="contained"
+                  color="primary"
+                  startIcon={<AddIcon />}
+                  onClick={() => setCreating(true)}
+                >
+                  New announcement
+                </Button>
+              )}
+            </>
+          }
+        />
         {notice && (
           <Box mt={2}>
             <Alert
@@ -218,13 +213,7 @@ export const EntityProductNewsContent = () => {
           onClose={() => setCreating(false)}
           onSaved={post => {
             reloadAll();
-            setNotice({
-              severity: 'success',
-              message:
-                post.state === 'published'
-                  ? `Published “${post.title}”: the product's users are being notified.`
-                  : `Saved “${post.title}” (${post.state}).`,
-            });
+            setNotice({ severity: 'success', message: savedPostMessage(post) });
           }}
         />
       )}

@@ -1,18 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import EditIcon from '@material-ui/icons/Edit';
 import EqualizerIcon from '@material-ui/icons/Equalizer';
-import Alert from '@material-ui/lab/Alert';
 import { Announcement } from '@platform-product/plugin-platform-product-common';
 import { platformProductApiRef } from '@platform-product/plugin-platform-product-react';
 import { useState } from 'react';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { errorMessage } from '../shared/errorMessage';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { ReachPanel } from './ReachPanel';
@@ -91,27 +86,18 @@ export const PostActions = (props: {
           onSaved={onChanged}
         />
       )}
-      <Dialog open={confirming} onClose={() => setConfirming(false)}>
-        <DialogTitle>Delete “{post.title}”?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            The post disappears for everyone, with its reads and
-            acknowledgements. Notifications already sent stay.
-          </DialogContentText>
-          {error && <Alert severity="error">{error}</Alert>}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)}>Cancel</Button>
-          <Button
-            color="secondary"
-            variant="contained"
-            onClick={remove}
-            disabled={deleting}
-          >
-            Delete
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete “${post.title}”?`}
+        confirmLabel="Delete"
+        busy={deleting}
+        error={error}
+        onConfirm={remove}
+        onCancel={() => setConfirming(false)}
+      >
+        The post disappears for everyone, with its reads and acknowledgements.
+        Notifications already sent stay.
+      </ConfirmDialog>
     </Box>
   );
 };

@@ -68,6 +68,25 @@ export function formOf(post?: Announcement): AnnouncementForm {
   };
 }
 
+/**
+ * The form for a new post prefilled from a request made elsewhere (the release
+ * announcement of a shipped roadmap item): its type and text, to edit before sending.
+ */
+export function formOfRequest(
+  request: CreateAnnouncementRequest,
+): AnnouncementForm {
+  return {
+    ...formOf(),
+    type: request.type,
+    title: request.title,
+    summary: request.summary,
+    body: request.body,
+    tags: (request.tags ?? []).join(', '),
+    pinned: request.pinned ?? false,
+    draft: request.draft ?? false,
+  };
+}
+
 /** The fields of the form as the API takes them, and the problems only the form can see. */
 export function fieldsOf(form: AnnouncementForm): {
   fields: AnnouncementFields;

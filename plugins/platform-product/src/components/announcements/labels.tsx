@@ -17,6 +17,13 @@ export function countLabel(count: number, capped?: boolean) {
   return `${count.toLocaleString('en-US')}${capped ? '+' : ''}`;
 }
 
+/** What the product team is told once a new product post is saved. */
+export function savedPostMessage(post: { title: string; state: string }) {
+  return post.state === 'published'
+    ? `Published “${post.title}”: the product's users are being notified.`
+    : `Saved “${post.title}” (${post.state}).`;
+}
+
 export const TYPE_LABELS: Record<AnnouncementType, string> = {
   release: 'Release',
   changelog: 'Changelog',

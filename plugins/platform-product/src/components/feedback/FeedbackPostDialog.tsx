@@ -35,6 +35,7 @@ import {
   FeedbackTypeIcon,
   TYPE_LABELS,
 } from './labels';
+import { PostRoadmapControl } from '../roadmap/PostRoadmapControl';
 import { StatusControl } from './StatusControl';
 import { VoteButton } from './VoteButton';
 
@@ -225,6 +226,11 @@ export const FeedbackPostDialog = (props: {
             {voteError && (
               <Box mb={1}>
                 <Alert severity="error">{voteError}</Alert>
+              </Box>
+            )}
+            {shown.type !== 'rating' && (
+              <Box mb={2}>
+                <PostRoadmapControl post={shown} onChanged={changed} />
               </Box>
             )}
             {shown.body ? (

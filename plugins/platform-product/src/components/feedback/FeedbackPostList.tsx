@@ -29,6 +29,7 @@ import {
   SearchField,
 } from '../shared/FilterSelect';
 import { PagedListContent } from '../shared/PagedListContent';
+import { RoadmapItemChip } from '../roadmap/RoadmapItemChip';
 import { VoteButton } from './VoteButton';
 
 const PAGE_SIZE = 20;
@@ -133,6 +134,12 @@ const PostRow = (props: {
               <VerifiedUserIcon fontSize="inherit" />
               Team replied
             </Typography>
+          )}
+          {post.roadmapItem && (
+            <RoadmapItemChip
+              productRef={post.productRef}
+              item={post.roadmapItem}
+            />
           )}
         </Box>
       </Box>

@@ -1,8 +1,4 @@
-import { useRouteRef } from '@backstage/core-plugin-api';
-import {
-  entityRouteParams,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { useProductTabLink } from '../shared/productTabLink';
 
 /**
  * Links to a product's Feedback tab (mounted at `/feedback` on the product
@@ -12,9 +8,5 @@ export function useFeedbackLink(): (
   productRef: string,
   postId?: string,
 ) => string {
-  const entityRoute = useRouteRef(entityRouteRef);
-  return (productRef, postId) => {
-    const base = `${entityRoute(entityRouteParams(productRef))}/feedback`;
-    return postId ? `${base}?post=${encodeURIComponent(postId)}` : base;
-  };
+  return useProductTabLink('feedback', 'post');
 }

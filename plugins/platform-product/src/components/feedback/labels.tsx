@@ -1,5 +1,3 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
 import ChatBubbleOutlineIcon from '@material-ui/icons/ChatBubbleOutline';
 import EmojiObjectsOutlinedIcon from '@material-ui/icons/EmojiObjectsOutlined';
 import FavoriteBorderIcon from '@material-ui/icons/FavoriteBorder';
@@ -11,6 +9,7 @@ import {
   FeedbackStatus,
   FeedbackType,
 } from '@platform-product/plugin-platform-product-common';
+import { statusChip } from '../shared/statusChip';
 
 export const TYPE_LABELS: Record<FeedbackType, string> = {
   rating: 'Rating',
@@ -59,18 +58,17 @@ export const FeedbackTypeIcon = (props: {
   }
 };
 
-const useStatusStyles = makeStyles(
+export const FeedbackStatusChip = statusChip(
+  'PlatformProductFeedbackStatusChip',
+  STATUS_LABELS,
   theme => ({
-    chip: { fontWeight: 500 },
     new: { backgroundColor: theme.palette.info.light },
     acknowledged: { backgroundColor: theme.palette.grey[300] },
     planned: {
       backgroundColor: theme.palette.primary.light,
       color: theme.palette.primary.contrastText,
     },
-    'in-progress': {
-      backgroundColor: theme.palette.warning.light,
-    },
+    'in-progress': { backgroundColor: theme.palette.warning.light },
     done: {
       backgroundColor: theme.palette.success.main,
       color: theme.palette.success.contrastText,
@@ -78,18 +76,6 @@ const useStatusStyles = makeStyles(
     declined: { backgroundColor: theme.palette.grey[400] },
     duplicate: { backgroundColor: theme.palette.grey[200] },
   }),
-  { name: 'PlatformProductFeedbackStatusChip' },
 );
-
-export const FeedbackStatusChip = (props: { status: FeedbackStatus }) => {
-  const classes = useStatusStyles();
-  return (
-    <Chip
-      size="small"
-      label={STATUS_LABELS[props.status]}
-      className={`${classes.chip} ${classes[props.status]}`}
-    />
-  );
-};
 
 export { errorMessage } from '../shared/errorMessage';

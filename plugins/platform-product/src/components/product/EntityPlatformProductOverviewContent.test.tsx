@@ -38,6 +38,32 @@ function setup(
   };
 }
 
+describe('EntityPlatformProductOverviewContent: links', () => {
+  it("follows a link into this app inside it (the product's Roadmap tab) and opens others in a new tab", async () => {
+    const roadmapTab =
+      '/catalog/default/platformproduct/deployment-platform/roadmap';
+    const { render } = setup({
+      ...deploymentPlatform,
+      metadata: {
+        ...deploymentPlatform.metadata,
+        links: [
+          { url: `${window.location.origin}${roadmapTab}`, title: 'Roadmap' },
+          { url: 'https://status.example.com/deploy', title: 'Status page' },
+        ],
+      },
+    });
+    await render();
+
+    const roadmap = screen.getByRole('link', { name: 'Roadmap' });
+    expect(roadmap).toHaveAttribute('href', roadmapTab);
+    expect(roadmap).not.toHaveAttribute('target');
+    expect(screen.getByRole('link', { name: /Status page/ })).toHaveAttribute(
+      'target',
+      '_blank',
+    );
+  });
+});
+
 describe('EntityPlatformProductOverviewContent', () => {
   it('shows the PM, vision, support, parts and adopting teams', async () => {
     const { render, catalogApi, platformProductApi } =

@@ -10,6 +10,7 @@ import LaunchIcon from '@material-ui/icons/Launch';
 import Alert from '@material-ui/lab/Alert';
 import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { FactLabel } from '../shared/FactLabel';
+import { inAppPath } from '../shared/inAppPath';
 import { LifecycleChip } from '../shared/LifecycleChip';
 
 const useStyles = makeStyles(
@@ -113,12 +114,19 @@ export const ProductHeader = (props: {
       </Box>
       {!!metadata.links?.length && (
         <Box className={classes.links}>
-          {metadata.links.map(link => (
-            <Link key={link.url} to={link.url} className={classes.link}>
-              {link.title || link.url}
-              <LaunchIcon fontSize="inherit" />
-            </Link>
-          ))}
+          {metadata.links.map(link => {
+            const path = inAppPath(link.url);
+            return (
+              <Link
+                key={link.url}
+                to={path ?? link.url}
+                className={classes.link}
+              >
+                {link.title || link.url}
+                {!path && <LaunchIcon fontSize="inherit" />}
+              </Link>
+            );
+          })}
         </Box>
       )}
       {notice && (

@@ -16,6 +16,7 @@ export function FilterSelect(props: {
   disabled?: boolean;
   /** shown under the select, marked as an error */
   error?: string;
+  fullWidth?: boolean;
 }) {
   const { id, label, value, onChange, options, allLabel, className } = props;
   return (
@@ -29,6 +30,7 @@ export function FilterSelect(props: {
       variant="outlined"
       size="small"
       className={className}
+      fullWidth={props.fullWidth}
       InputLabelProps={{ shrink: true }}
       disabled={props.disabled}
       error={!!props.error}

@@ -1,0 +1,3 @@
+export type { PlatformProductRoadmapApi } from './RoadmapApi';
+export { PlatformProductRoadmapClient } from './RoadmapClient';
+export { useRoadmap, useRoadmapItemHistory } from './hooks';
