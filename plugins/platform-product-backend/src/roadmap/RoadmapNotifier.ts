@@ -62,16 +62,24 @@ export class RoadmapNotifier {
   /**
    * "You asked, we shipped": every author and voter of the item's posts, once each. Starts
    * the delivery without waiting for it: to thousands of people it takes longer than a request
-   * may. The notification `scope` makes a resent one update the first rather than duplicate it.
+   * may, and so does reading who they are (`people`, read as soon as the ship is written, the
+   * answer not waiting for it). The notification `scope` makes a resent one update the first
+   * rather than duplicate it.
    */
-  shippedSoon(item: StoredRoadmapItem, people: PostPeople, actorRef: string) {
-    this.shipped(item, people, actorRef).catch(error => {
-      this.options.logger.warn(
-        `Could not notify the people behind roadmap item ${item.id}: ${
-          (error as Error).name
-        }`,
-      );
-    });
+  shippedSoon(
+    item: StoredRoadmapItem,
+    people: () => Promise<PostPeople>,
+    actorRef: string,
+  ) {
+    people()
+      .then(found => this.shipped(item, found, actorRef))
+      .catch(error => {
+        this.options.logger.warn(
+          `Could not notify the people behind roadmap item ${item.id}: ${
+            (error as Error).name
+          }`,
+        );
+      });
   }
 
   private async shipped(

@@ -160,7 +160,7 @@ export class RoadmapService {
     if (updated.status === 'shipped' && item.status !== 'shipped') {
       this.options.notifier.shippedSoon(
         updated,
-        await this.store.peopleOf(id),
+        () => this.store.peopleOf(id),
         actor,
       );
     }
