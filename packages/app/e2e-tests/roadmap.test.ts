@@ -3,7 +3,7 @@ import { callAs } from './backend';
 import { DEVELOPER, PM, shot, signIn } from './helpers';
 
 // several people, each in a browser of their own: more than the default 90 s on a busy machine
-test.setTimeout(240_000);
+test.setTimeout(360_000);
 
 const PRODUCT = 'platformproduct:default/deployment-platform';
 const PRODUCT_PAGE = '/catalog/default/platformproduct/deployment-platform';
@@ -17,9 +17,18 @@ const cardIn = (page: Page, horizon: string, title: string) =>
     .getByTestId('roadmap-item')
     .filter({ hasText: title });
 
-/** Opens an item's action menu and picks an entry from the keyboard. */
-async function chooseFromMenu(page: Page, card: Locator, entry: string) {
+/**
+ * Opens an item's action menu and picks an entry from the keyboard; `screenshot` names
+ * a screenshot of the open menu.
+ */
+async function chooseFromMenu(
+  page: Page,
+  card: Locator,
+  entry: string,
+  screenshot?: string,
+) {
   await card.getByRole('button', { name: /^Actions for / }).click();
+  if (screenshot) await shot(page, screenshot);
   const item = page.getByRole('menuitem', { name: entry });
   await item.focus();
   await page.keyboard.press('Enter');
@@ -100,14 +109,20 @@ async function planTheRoadmap() {
   }
 }
 
-/** The notifications a person has with this title: they come in the background, so look again. */
+/**
+ * The person has exactly one notification with this title. They come in the background,
+ * so look again (the page loads slowly on a busy machine: wait for its list each time).
+ */
 async function expectOneNotification(page: Page, title: string) {
   await expect(async () => {
     await page.goto('/notifications');
+    await expect(page.getByText(/notifications \(\d+\)/i)).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(page.getByText(title, { exact: true })).toHaveCount(1, {
       timeout: 5_000,
     });
-  }).toPass({ timeout: 60_000, intervals: [2_000] });
+  }).toPass({ timeout: 120_000, intervals: [2_000] });
 }
 
 // Kim Nguyen asked for an idea and Chen Wei voted for it; Jane Doe, the PM of the Deployment
@@ -156,7 +171,12 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
   await expect(cardIn(page, 'next', itemTitle)).toBeVisible();
 
   // ...moves it from Next to Now, from the keyboard
-  await chooseFromMenu(page, cardIn(page, 'next', itemTitle), 'Move to Now');
+  await chooseFromMenu(
+    page,
+    cardIn(page, 'next', itemTitle),
+    'Move to Now',
+    'roadmap-menu',
+  );
   const card = cardIn(page, 'now', itemTitle);
   await expect(card).toBeVisible();
   await expect(cardIn(page, 'next', itemTitle)).toHaveCount(0);
@@ -222,9 +242,12 @@ test('roadmap: the PM moves an item from Next to Now, links a voted idea, ships 
   const author = people[0].page;
   await author.getByText(shippedTitle, { exact: true }).click();
   await expect(author).toHaveURL(new RegExp(`${PRODUCT_PAGE}/roadmap\\?item=`));
-  await expect(
-    author.getByTestId('roadmap-history-item').filter({ hasText: itemTitle }),
-  ).toHaveAttribute('aria-current', 'true');
+  const followed = author
+    .getByTestId('roadmap-history-item')
+    .filter({ hasText: itemTitle });
+  await expect(followed).toHaveAttribute('aria-current', 'true');
+  // opened: what shipped, and the request it answers
+  await expect(followed.getByRole('link', { name: ideaTitle })).toBeVisible();
   await shot(author, 'roadmap-author-follows');
 
   await author.goto(`${PRODUCT_PAGE}/feedback?post=${idea.id}`);
