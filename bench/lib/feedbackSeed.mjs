@@ -18,7 +18,16 @@
  * PostgreSQL: VACUUM ANALYZE after loading, as autovacuum would soon do on its own (and so that it
  * does not start during the measurement).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import {
+  createCipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
+import fs from 'node:fs';
 
 const SHARDS = 8; // DatabaseFeedbackStore's
 const BATCH = 20_000;
@@ -44,17 +53,43 @@ function prng(seed) {
   };
 }
 
-const userRef = u => `user:default/seed-user-${u}`;
+export const userRef = u => `user:default/seed-user-${u}`;
+
+// the backend's AuthorIdentity, keyed by the bench config's platformProduct.feedback.authorSecret,
+// so that seeded rows mean what the store's own would: a person's hash is the same on their
+// posts, ratings and (roadmap) votes, and an anonymous author can be notified
+const SECRET = /authorSecret:\s*(\S+)/.exec(
+  fs.readFileSync(new URL('../app-config.bench.yaml', import.meta.url), 'utf8'),
+)[1];
+const derive = info =>
+  Buffer.from(hkdfSync('sha256', SECRET, 'platform-product', info, 32));
+const HASH_KEY = createSecretKey(derive('feedback-author-hash'));
+const ENCRYPTION_KEY = derive('feedback-author-encryption');
 const hashes = new Map();
-/** stands in for the HMAC of the user ref: 64 hex characters, one per user */
-const authorHash = u => {
-  let h = hashes.get(u);
+
+/** The feedback author hash of a user ref (AuthorIdentity.hash): HMAC-SHA256, 64 hex characters. */
+export function hashOf(ref) {
+  let h = hashes.get(ref);
   if (!h) {
-    h = createHash('sha256').update(userRef(u)).digest('hex');
-    hashes.set(u, h);
+    h = createHmac('sha256', HASH_KEY)
+      .update(ref.toLocaleLowerCase('en-US'))
+      .digest('hex');
+    hashes.set(ref, h);
   }
   return h;
-};
+}
+
+/** An anonymous author's ref as the store keeps it (AuthorIdentity.encrypt: AES-256-GCM). */
+function encryptRef(ref) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', ENCRYPTION_KEY, iv);
+  const data = Buffer.concat([cipher.update(ref, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data]
+    .map(part => part.toString('base64url'))
+    .join('.');
+}
+
+const authorHash = u => hashOf(userRef(u));
 const bucket = score =>
   score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
 
@@ -71,7 +106,7 @@ const RATING_COLUMNS = {
   created_at: 'bigint',
 };
 
-async function vacuum(db, tables) {
+export async function vacuum(db, tables) {
   if (db.engine !== 'postgres') return;
   for (const t of tables) await db.pool.query(`VACUUM ANALYZE ${t}`);
 }
@@ -223,14 +258,31 @@ function responseBucket(ms) {
 }
 
 /**
- * `posts` posts of `productRef` by `users` users over the last year, with their votes; with
- * `replyShare`, that share of them has one official team reply 0.5 to ~200 hours later.
+ * `posts` posts of `productRef` by `users` users over the last year (post i by user i % users;
+ * every 9th anonymous, its author's ref kept encrypted), with their votes; with `replyShare`,
+ * that share of them has one official team reply 0.5 to ~200 hours later.
+ * Votes: post i gets floor(r^3 * maxVotes) votes (mean maxVotes / 4) from distinct users, or
+ * those of `voters(i)` (user numbers); the bench user votes on every 50th post besides.
+ * Roadmap: `status(i)` instead of a random status, and `roadmapItem(i)`, the id of the roadmap
+ * item that carries post i (`roadmap_item_id`); `onPost` sees each post as written
+ * ({ i, id, status, createdAt, authorHash, voterRefs }), to keep what depends on it (the roadmap's demand).
  * Returns, besides the totals, the post metrics the stats must show for `months` (the window,
  * YYYY-MM), and `untriagedAt(now)`: the posts still new 14 days before `now`.
  */
 export async function seedPosts(
   db,
-  { productRef, posts, users, replyShare = 0, months = [] },
+  {
+    productRef,
+    posts,
+    users,
+    replyShare = 0,
+    months = [],
+    maxVotes = 16,
+    voters,
+    status: statusOf,
+    roadmapItem,
+    onPost,
+  },
 ) {
   const rand = prng(11 + posts + Math.round(replyShare * 1000));
   const now = Date.now();
@@ -266,11 +318,13 @@ export async function seedPosts(
           anonymous: 'boolean',
           author_ref: 'text',
           author_hash: 'text',
+          author_ref_encrypted: 'text',
           vote_count: 'int',
           reply_count: 'int',
           first_team_reply_at: 'bigint',
           created_at: 'bigint',
           updated_at: 'bigint',
+          roadmap_item_id: 'text',
         },
         postRows,
       );
@@ -311,20 +365,31 @@ export async function seedPosts(
     const id = randomUUID();
     const u = i % users;
     const type = POST_TYPES[i % POST_TYPES.length];
-    const status = rand() < 0.7 ? 'new' : STATUSES[1 + Math.floor(rand() * 5)];
+    const status = statusOf
+      ? statusOf(i)
+      : rand() < 0.7
+      ? 'new'
+      : STATUSES[1 + Math.floor(rand() * 5)];
     const created = now - Math.floor(rand() * 365 * DAY);
-    // few posts get many votes: vote_count in 0..15, mean ~4
-    const r = rand();
-    let voteCount = Math.floor(r * r * r * 16);
-    for (let v = 0; v < voteCount; v++) {
-      const voter = (i * 7919 + v * 4729) % users; // distinct per post (4729 is prime to 20,000)
-      voteRows.push([id, userRef(voter), created + v * 1000]);
+    let voterNumbers = voters?.(i);
+    if (!voterNumbers) {
+      // few posts get many votes: vote_count in 0..maxVotes-1, mean ~maxVotes / 4
+      const r = rand();
+      voterNumbers = Array.from(
+        { length: Math.floor(r * r * r * maxVotes) },
+        // distinct per post (4729 is prime to 20,000)
+        (_, v) => (i * 7919 + v * 4729) % users,
+      );
     }
+    const voterRefs = voterNumbers.map(userRef);
     if (i % 50 === 0) {
       // the bench user voted on some: the route marks them (votedBy)
-      voteRows.push([id, 'user:default/bench-user', created + 999]);
-      voteCount += 1;
+      voterRefs.push('user:default/bench-user');
     }
+    voterRefs.forEach((voter, v) =>
+      voteRows.push([id, voter, created + v * 1000]),
+    );
+    const voteCount = voterRefs.length;
     votes += voteCount;
     topVotes = Math.max(topVotes, voteCount);
     let firstReply = null;
@@ -335,7 +400,7 @@ export async function seedPosts(
         randomUUID(),
         id,
         'user:default/bench-user',
-        authorHash(-1),
+        hashOf('user:default/bench-user'),
         false,
         true,
         'Thanks, we are on it.',
@@ -354,12 +419,22 @@ export async function seedPosts(
       anonymous,
       anonymous ? null : userRef(u),
       authorHash(u),
+      anonymous ? encryptRef(userRef(u)) : null,
       voteCount,
       firstReply === null ? 0 : 1,
       firstReply,
       created,
       created,
+      roadmapItem?.(i) ?? null,
     ]);
+    onPost?.({
+      i,
+      id,
+      status,
+      createdAt: created,
+      authorHash: authorHash(u),
+      voterRefs,
+    });
     const ck = `${type}|${status}|${i % SHARDS}`;
     counts.set(ck, (counts.get(ck) ?? 0) + 1);
 

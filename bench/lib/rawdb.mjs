@@ -127,6 +127,18 @@ export async function openPluginDb(options) {
       q,
       sqlite: db,
       prepare,
+      /** fn(q) in one transaction (the connection is the bench's only one: nothing else runs meanwhile) */
+      transaction: async fn => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(q);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      },
       driver: `better-sqlite3 ${
         require('better-sqlite3/package.json').version
       } (one connection, synchronous)`,
@@ -151,6 +163,21 @@ export async function openPluginDb(options) {
     engine: 'postgres',
     q,
     pool,
+    /** fn(q) in one transaction, on one connection of the pool */
+    transaction: async fn => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(queryOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     driver: `pg ${require('pg/package.json').version} (pool of ${
       options.poolSize ?? 8
     }, prepared statements)`,
@@ -181,12 +208,16 @@ function openPgPool(options, applicationName) {
     max: options.poolSize ?? 8,
     application_name: applicationName,
   });
-  const q = async (sql, params = {}) => {
+  return { pool, q: queryOn(pool) };
+}
+
+/** q on a pool or one client: each statement prepared once per connection. */
+function queryOn(client) {
+  return async (sql, params = {}) => {
     const { text, args } = translate(sql, params, 'postgres');
     const name = `b${hash(text)}`;
-    return (await pool.query({ name, text, values: args })).rows;
+    return (await client.query({ name, text, values: args })).rows;
   };
-  return { pool, q };
 }
 
 function hash(text) {

@@ -473,8 +473,53 @@ function publishFloors({ catalogDb, pluginDb, notificationsDb, engine }) {
   };
 }
 
+let aloneRuns = 0;
+
+/**
+ * The notifications backend alone: POST /api/notifications as a service to `users` (each
+ * recipient: its settings, the scope, the insert, a signal), in requests of `chunk` recipients,
+ * `parallel` of them in flight, one new scope; checks that each user got one notification.
+ */
+export async function notificationsAlone(
+  { baseUrl, fetchJson, notificationsDb },
+  users,
+  { topic, chunk = 1000, parallel = Infinity },
+) {
+  const scope = `bench-floor-${Date.now()}-${aloneRuns++}`;
+  const requests = [];
+  for (let i = 0; i < users.length; i += chunk) {
+    requests.push(users.slice(i, i + chunk));
+  }
+  await inParallel(requests, Math.min(parallel, requests.length), recipients =>
+    fetchJson(`${baseUrl}/api/notifications`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer bench-notifications-floor-only',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        recipients: { type: 'entity', entityRef: recipients },
+        payload: {
+          title: 'Bench floor',
+          description: 'The notifications backend alone.',
+          link: '/platform-news',
+          topic,
+          scope,
+        },
+      }),
+      timeoutMs: 600_000,
+    }),
+  );
+  const [{ count }] = await notificationsDb.q(
+    `SELECT count(*) AS count FROM notification WHERE scope = :s`,
+    { s: scope },
+  );
+  if (Number(count) !== users.length)
+    throw new Error(`floor: ${count} notifications, expected ${users.length}`);
+}
+
 /** Runs fn `times` times one after the other; each run is one sample (ms). */
-async function timed(label, times, fn, { log, otherCores }) {
+export async function timed(label, times, fn, { log, otherCores }) {
   const samples = [];
   const t0 = performance.now();
   let other = 0;
@@ -639,52 +684,17 @@ export const announcementsPublish = {
         () => floors.notifyInserts(audience),
         ctx,
       );
-      // the notifications backend alone: POST /api/notifications to the same users in requests of
-      // 1,000 (its JSON body limit is 100 kB), all at once (each recipient: its settings, the
-      // scope, the insert, a signal)
-      let alone = 0;
+      // the notifications backend alone: the same users in requests of 1,000 (its JSON body
+      // limit is 100 kB), all at once
       const backendAlone = await timed(
         `floor: the notifications backend alone, ${AUDIENCE} users`,
         PUBLISHES,
-        async () => {
-          const scope = `bench-floor-${Date.now()}-${alone++}`;
-          const users = [...audience.keys()];
-          const requests = [];
-          for (let i = 0; i < users.length; i += 1000) {
-            requests.push(
-              fetchJson(`${baseUrl}/api/notifications`, {
-                method: 'POST',
-                headers: {
-                  Authorization: 'Bearer bench-notifications-floor-only',
-                  'content-type': 'application/json',
-                },
-                body: JSON.stringify({
-                  recipients: {
-                    type: 'entity',
-                    entityRef: users.slice(i, i + 1000),
-                  },
-                  payload: {
-                    title: 'Bench floor',
-                    description: 'The notifications backend alone.',
-                    link: '/platform-news',
-                    topic: 'platform-product-announcements',
-                    scope,
-                  },
-                }),
-                timeoutMs: 600_000,
-              }),
-            );
-          }
-          await Promise.all(requests);
-          const [{ count }] = await notificationsDb.q(
-            `SELECT count(*) AS count FROM notification WHERE scope = :s`,
-            { s: scope },
-          );
-          if (Number(count) !== AUDIENCE)
-            throw new Error(
-              `floor: ${count} notifications, expected ${AUDIENCE}`,
-            );
-        },
+        () =>
+          notificationsAlone(
+            { baseUrl, fetchJson, notificationsDb },
+            [...audience.keys()],
+            { topic: 'platform-product-announcements' },
+          ),
         ctx,
       );
       const throttle = notificationsThrottle();

@@ -40,6 +40,7 @@ import {
   feedbackList,
 } from './feedback.mjs';
 import { announcementScenarios } from './announcements.mjs';
+import { roadmapScenarios } from './roadmap.mjs';
 
 /** @type {Scenario[]} */
 export const scenarios = [
@@ -49,4 +50,5 @@ export const scenarios = [
   feedbackStatsBig,
   feedbackList,
   ...announcementScenarios,
+  ...roadmapScenarios,
 ];

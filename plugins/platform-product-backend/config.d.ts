@@ -29,6 +29,14 @@ export interface Config {
       /** Ratings and posts one user may give per 24 hours; default 50. */
       dailyLimitPerUser?: number;
     };
+    roadmap?: {
+      /**
+       * How often to tell again the people behind shipped items whose "you asked, we shipped"
+       * did not reach them all (a failed send, a replica stopped mid-way). Defaults to every
+       * minute; an item is retried from two minutes after it shipped.
+       */
+      shipmentSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     permissions?: {
       /**
        * How long the plugin remembers a user's permission decisions, so that a policy or

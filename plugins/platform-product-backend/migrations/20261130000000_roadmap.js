@@ -47,6 +47,11 @@ exports.up = async function up(knex) {
     table.bigInteger('created_at').notNullable();
     table.bigInteger('updated_at').notNullable();
     table.bigInteger('closed_at').comment('when shipped or dropped');
+    table
+      .bigInteger('ship_notified_at')
+      .comment(
+        'when everyone behind a shipped item was told; null until then (the delivery task retries)',
+      );
     table.integer('post_count').notNullable().defaultTo(0);
     table.integer('vote_count').notNullable().defaultTo(0);
     table

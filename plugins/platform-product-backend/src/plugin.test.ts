@@ -75,13 +75,17 @@ describe('platformProductPlugin', () => {
     });
   });
 
-  it('schedules the daily snapshot task, which records each product', async () => {
+  it('schedules its tasks (adoption snapshots, scheduled announcements, untold shipments); the snapshot task records each product', async () => {
     const scheduler = mockServices.scheduler();
     const { knex } = await startBackend({ scheduler });
     await expect(scheduler.getScheduledTasks()).resolves.toEqual([
       expect.objectContaining({ id: 'platform-product-adoption-snapshots' }),
       expect.objectContaining({
         id: 'platform-product-announcements-publish',
+      }),
+      expect.objectContaining({
+        id: 'platform-product-roadmap-shipments',
+        scope: 'global',
       }),
     ]);
 

@@ -82,7 +82,7 @@ export const platformProductPlugin = createBackendPlugin({
           adoption,
           feedback,
           await createAnnouncementsCapability(capabilityEnv, adoption),
-          createRoadmapCapability(capabilityEnv, feedback),
+          await createRoadmapCapability(capabilityEnv, feedback),
         ];
 
         httpRouter.use(createRouter(capabilities.map(({ router }) => router)));

@@ -1,4 +1,7 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
@@ -57,6 +60,7 @@ export async function startRoadmapBackend(
   databases: TestDatabases,
   options: {
     notifications?: { send(o: NotificationSendOptions): Promise<void> };
+    scheduler?: SchedulerService;
   } = {},
 ) {
   const knex: Knex = await databases.init('SQLITE_3');
@@ -64,6 +68,7 @@ export async function startRoadmapBackend(
     knex,
     permissions: policy,
     notifications: options.notifications,
+    scheduler: options.scheduler,
     platformProduct: {
       feedback: { authorSecret: 'test secret' },
       permissions: { decisionCacheTtl: { seconds: 0 } },

@@ -1,3 +1,5 @@
+// Over ~500 lines on purpose: one test per migration, each inserting rows, migrating up and down
+// on both engines and asserting what survives; a new migration adds its test here.
 import { TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import knexFactory, { Knex } from 'knex';

@@ -232,4 +232,28 @@ describe('DatabaseRoadmapStore: items, order and history', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps shipped items untold until marked told, oldest first, %p',
+    async databaseId => {
+      const { knex, roadmap } = await setup(databaseId);
+      const [a, b, open] = await addItems(roadmap, [item(), item(), item()]);
+      const ship = (id: string, at: number) =>
+        roadmap.updateItem(
+          id,
+          () => ({ action: 'ship', status: 'shipped' }),
+          writer(at),
+        );
+      await ship(b.id, T0 + 1);
+      await ship(a.id, T0 + 2);
+      const untold = async (before: number) =>
+        (await roadmap.untoldShipments(before)).map(({ id }) => id);
+      await expect(untold(T0 + 2)).resolves.toEqual([b.id]);
+      await expect(untold(T0 + 3)).resolves.toEqual([b.id, a.id]);
+      await roadmap.markShipmentTold(b.id, T0 + 3);
+      await expect(untold(T0 + 3)).resolves.toEqual([a.id]);
+      expect(open.status).toBe('planned');
+      await knex.destroy();
+    },
+  );
 });

@@ -36,6 +36,9 @@ import {
   toItem,
 } from './store/rows';
 
+/** Shipments the delivery task takes on in one run; the next run takes the rest. */
+const UNTOLD_SHIPMENTS_PER_RUN = 20;
+
 /** The fields a history entry compares, in this order. */
 const HISTORY_FIELDS = [
   'title',
@@ -155,6 +158,22 @@ export class DatabaseRoadmapStore implements RoadmapStore {
 
   peopleOfPost(postId: string): Promise<PostPeople> {
     return peopleOf(this.db, { id: postId });
+  }
+
+  async untoldShipments(shippedBefore: number): Promise<StoredRoadmapItem[]> {
+    const rows: ItemRow[] = await this.db('roadmap_items')
+      .where({ status: 'shipped' })
+      .whereNull('ship_notified_at')
+      .where('closed_at', '<', shippedBefore)
+      .orderBy('closed_at')
+      .limit(UNTOLD_SHIPMENTS_PER_RUN);
+    return rows.map(toItem);
+  }
+
+  async markShipmentTold(itemId: string, at: number): Promise<void> {
+    await this.db('roadmap_items')
+      .where({ id: itemId })
+      .update({ ship_notified_at: at });
   }
 
   async createItem(

@@ -60,27 +60,18 @@ export class RoadmapNotifier {
   }
 
   /**
-   * "You asked, we shipped": every author and voter of the item's posts, once each. Starts
-   * the delivery without waiting for it: to thousands of people it takes longer than a request
-   * may. The notification `scope` makes a resent one update the first rather than duplicate it.
+   * "You asked, we shipped": every author and voter of the item's posts, once each. The
+   * notification `scope` makes a resent one update the first rather than duplicate it, so a
+   * delivery that failed part-way can be run again (`RoadmapShipments`). Resolves to whether
+   * every send went through.
    */
-  shippedSoon(item: StoredRoadmapItem, people: PostPeople, actorRef: string) {
-    this.shipped(item, people, actorRef).catch(error => {
-      this.options.logger.warn(
-        `Could not notify the people behind roadmap item ${item.id}: ${
-          (error as Error).name
-        }`,
-      );
-    });
-  }
-
-  private async shipped(
+  async shipped(
     item: StoredRoadmapItem,
     people: PostPeople,
     actorRef: string,
-  ) {
+  ): Promise<boolean> {
     const product = await this.productTitle(item.productRef);
-    await this.deliver(item, people, actorRef, {
+    return this.deliver(item, people, actorRef, {
       title: `You asked, we shipped: ${item.title}`,
       description: `${product} has shipped "${item.title}", which you asked for or voted for. Thank you!`,
       link: roadmapItemLink(item.productRef, item.id),
@@ -97,13 +88,14 @@ export class RoadmapNotifier {
   /**
    * Sends the payload to each person once: the named ones in chunks, each anonymous author
    * alone (unless they are among the named ones anyway), a few sends in flight at once.
+   * Resolves to whether every send went through.
    */
   private async deliver(
     item: StoredRoadmapItem,
     people: PostPeople,
     actorRef: string,
     payload: NotificationPayload,
-  ) {
+  ): Promise<boolean> {
     const named = new Set(people.named);
     const alone = new Set<string>();
     for (const encrypted of people.anonymousAuthors) {
@@ -116,6 +108,7 @@ export class RoadmapNotifier {
       ...chunks([...named], this.options.chunkSize ?? 500),
       ...[...alone].map(ref => [ref]),
     ];
+    let failed = false;
     const worker = async () => {
       for (
         let recipients = sends.shift();
@@ -128,6 +121,7 @@ export class RoadmapNotifier {
             payload,
           });
         } catch (error) {
+          failed = true;
           // never the recipients: one of them may be an anonymous author
           this.options.logger.warn(
             `Could not send a notification about roadmap item ${item.id}: ${
@@ -140,5 +134,6 @@ export class RoadmapNotifier {
     await Promise.all(
       Array.from({ length: this.options.parallelChunks ?? 4 }, worker),
     );
+    return !failed;
   }
 }

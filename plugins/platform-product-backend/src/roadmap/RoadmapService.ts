@@ -19,6 +19,7 @@ import { clockOf } from '../shared/clock';
 import { parseInput } from '../shared/validation';
 import { RoadmapAccess } from './RoadmapAccess';
 import { RoadmapNotifier } from './RoadmapNotifier';
+import { RoadmapShipments } from './RoadmapShipments';
 import {
   LinkOutcome,
   RoadmapStore,
@@ -44,6 +45,7 @@ export type RoadmapServiceOptions = {
   store: RoadmapStore;
   access: RoadmapAccess;
   notifier: RoadmapNotifier;
+  shipments: RoadmapShipments;
   auditor: AuditorService;
   now?: () => number;
 };
@@ -158,11 +160,7 @@ export class RoadmapService {
         ),
     );
     if (updated.status === 'shipped' && item.status !== 'shipped') {
-      this.options.notifier.shippedSoon(
-        updated,
-        await this.store.peopleOf(id),
-        actor,
-      );
+      this.options.shipments.tellSoon(updated, actor);
     }
     return this.viewOf(updated, showsPosts);
   }

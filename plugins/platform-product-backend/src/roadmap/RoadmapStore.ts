@@ -141,6 +141,10 @@ export interface RoadmapStore {
   peopleOf(itemId: string): Promise<PostPeople>;
   /** The author and voters of one post. */
   peopleOfPost(postId: string): Promise<PostPeople>;
+  /** Shipped items whose people have not all been told yet, shipped before `shippedBefore`. */
+  untoldShipments(shippedBefore: number): Promise<StoredRoadmapItem[]>;
+  /** Everyone behind the shipped item was told. */
+  markShipmentTold(itemId: string, at: number): Promise<void>;
 
   /** Adds an item last in its horizon; `check` sees how many items the product has. */
   createItem(

@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
   ADMIN,
@@ -203,14 +203,11 @@ describe('roadmap notifications', () => {
     for (const part of chunks(votes, 300))
       await knex('feedback_votes').insert(part);
 
-    const started = Date.now();
+    // its time is the bench's (bench/scenarios/roadmap.mjs), not a test's
     const shipped = await as(JANE).patch(`/roadmap/items/${item.id}`, {
       status: 'shipped',
     });
-    const took = Date.now() - started;
     expect(shipped.status).toBe(200);
-    // the bench holds the target (under 1 s on PostgreSQL); here, a bound a shared machine keeps
-    expect(took).toBeLessThan(3000);
 
     await until(() => recipientsOf(shipNotices()).size === 10_000);
     await new Promise(resolve => setTimeout(resolve, 200));
@@ -221,5 +218,59 @@ describe('roadmap notifications', () => {
     await expect(
       knex('feedback_posts').where('status', 'done').count({ c: '*' }),
     ).resolves.toEqual([{ c: 2000 }]);
+  });
+
+  it('tells again, once, the people a failed send missed: the scheduled task retries the untold shipment', async () => {
+    const sent: NotificationSendOptions[] = [];
+    let failing = true;
+    const scheduler = mockServices.scheduler();
+    const flaky = await startRoadmapBackend(databases, {
+      scheduler,
+      notifications: {
+        send: async options => {
+          if (failing && options.payload.title.startsWith('You asked')) {
+            failing = false;
+            throw new Error('notifications backend restarting');
+          }
+          sent.push(options);
+        },
+      },
+    });
+    const item = await flaky.roadmapItem();
+    const post = await flaky.feedbackPost(ALICE, [BOB, OWEN]);
+    await flaky.call(JANE).put(`/roadmap/items/${item.id}/links/${post.id}`);
+    const shipped = await flaky
+      .call(JANE)
+      .patch(`/roadmap/items/${item.id}`, { status: 'shipped' });
+    expect(shipped.status).toBe(200);
+    const told = () =>
+      flaky
+        .knex('roadmap_items')
+        .where({ id: item.id })
+        .first('ship_notified_at');
+    const shipNotices = () =>
+      sent.filter(send => send.payload.title.startsWith('You asked'));
+
+    await until(async () => !failing);
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(shipNotices()).toEqual([]);
+    await expect(told()).resolves.toEqual({ ship_notified_at: null });
+
+    // two minutes later, the task tells them; a later run tells nobody again
+    await flaky
+      .knex('roadmap_items')
+      .where({ id: item.id })
+      .update({ closed_at: Date.now() - 3 * 60_000 });
+    await scheduler.triggerTask('platform-product-roadmap-shipments');
+    await until(async () => shipNotices().length > 0);
+    await scheduler.triggerTask('platform-product-roadmap-shipments');
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(recipientsOf(shipNotices())).toEqual(
+      new Map([ALICE, BOB, OWEN].map(ref => [ref, 1])),
+    );
+    expect(shipNotices()[0].payload.scope).toBe(
+      `platform-product:roadmap:${item.id}:shipped`,
+    );
+    expect((await told())?.ship_notified_at).toEqual(expect.any(Number));
   });
 });
