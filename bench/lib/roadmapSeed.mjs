@@ -173,7 +173,7 @@ export async function seedRoadmap(
       ]);
     }
     lastUpdatedAt = Math.max(lastUpdatedAt, updatedAt);
-    item.people = item.weights.size;
+    Object.assign(item, { title, updatedAt, people: item.weights.size });
     for (const [person, weight] of item.weights) {
       peopleRows.push([item.id, person, weight]);
     }
@@ -250,16 +250,7 @@ export async function seedRoadmap(
     historyRows: historyRows.length,
     lastUpdatedAt,
     items: items.map(
-      ({ k, id, horizon, status, posts: p, votes, people, topVotes }) => ({
-        k,
-        id,
-        horizon,
-        status,
-        posts: p,
-        votes,
-        people,
-        topVotes,
-      }),
+      ({ weights: _w, links: _l, createdAt: _c, ...item }) => item,
     ),
   };
 }
@@ -422,7 +413,7 @@ export async function shipSql(db, itemId) {
 }
 
 /**
- * The people the ship's answer reads before it starts notifying (peopleOf): the named authors
+ * The people the notifier reads once the ship is written (peopleOf): the named authors
  * and the voters of the item's posts, distinct, and the anonymous authors' encrypted refs.
  */
 export function peopleSql(q, itemId) {
