@@ -248,12 +248,12 @@ describe('roadmap notifications', () => {
         .knex('roadmap_items')
         .where({ id: item.id })
         .first('ship_notified_at');
-    const shipNotices = () =>
+    const delivered = () =>
       sent.filter(send => send.payload.title.startsWith('You asked'));
 
     await until(async () => !failing);
     await new Promise(resolve => setTimeout(resolve, 200));
-    expect(shipNotices()).toEqual([]);
+    expect(delivered()).toEqual([]);
     await expect(told()).resolves.toEqual({ ship_notified_at: null });
 
     // two minutes later, the task tells them; a later run tells nobody again
@@ -262,13 +262,13 @@ describe('roadmap notifications', () => {
       .where({ id: item.id })
       .update({ closed_at: Date.now() - 3 * 60_000 });
     await scheduler.triggerTask('platform-product-roadmap-shipments');
-    await until(async () => shipNotices().length > 0);
+    await until(async () => delivered().length > 0);
     await scheduler.triggerTask('platform-product-roadmap-shipments');
     await new Promise(resolve => setTimeout(resolve, 200));
-    expect(recipientsOf(shipNotices())).toEqual(
+    expect(recipientsOf(delivered())).toEqual(
       new Map([ALICE, BOB, OWEN].map(ref => [ref, 1])),
     );
-    expect(shipNotices()[0].payload.scope).toBe(
+    expect(delivered()[0].payload.scope).toBe(
       `platform-product:roadmap:${item.id}:shipped`,
     );
     expect((await told())?.ship_notified_at).toEqual(expect.any(Number));
