@@ -17,3 +17,4 @@ export * from './announcements/search';
 export * from './shared/schemas';
 export * from './roadmap/types';
 export * from './roadmap/release';
+export * from './scorecards/types';

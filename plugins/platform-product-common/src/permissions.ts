@@ -60,6 +60,17 @@ export const roadmapManagePermission = createPermission({
   resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
 });
 
+/**
+ * Evaluate a product's scorecard now instead of at the next scheduled run: the product team
+ * (a policy grants it with IS_PRODUCT_MANAGER or IS_OWNING_TEAM_MEMBER). Reading scorecards
+ * and the portfolio takes platform-product.product.read.
+ */
+export const scorecardRefreshPermission = createPermission({
+  name: 'platform-product.scorecard.refresh',
+  attributes: { action: 'update' },
+  resourceType: PLATFORM_PRODUCT_RESOURCE_TYPE,
+});
+
 /** Post, edit and delete global announcements (not tied to a product). */
 export const announcementGlobalManagePermission = createPermission({
   name: 'platform-product.announcement.global.manage',
@@ -74,6 +85,7 @@ export const platformProductPermissions = [
   feedbackModeratePermission,
   announcementManagePermission,
   roadmapManagePermission,
+  scorecardRefreshPermission,
 ];
 
 /** Permissions that are not about one product. */
