@@ -123,7 +123,7 @@ export function postAt(i, products, now) {
   };
 }
 
-const POST_COLUMNS = {
+export const POST_COLUMNS = {
   id: 'text',
   product_ref: 'text',
   type: 'text',
@@ -148,7 +148,7 @@ const POST_COLUMNS = {
   updated_at: 'bigint',
 };
 
-function postRow(p) {
+export function postRow(p) {
   return [
     p.id,
     p.productRef,

@@ -42,7 +42,7 @@ export function lastMonths(now, count) {
   );
 }
 
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -251,7 +251,7 @@ const STATUSES = [
 
 // DatabaseFeedbackStore's responseBucket: 0.1 hour steps up to 5 hours, then steps of 2%
 const HOUR = 3_600_000;
-function responseBucket(ms) {
+export function responseBucket(ms) {
   const value = Math.max(0, ms);
   if (value <= 5 * HOUR) return Math.round(value / (HOUR / 10));
   return 50 + Math.round(Math.log(value / (5 * HOUR)) / Math.log(1.02));

@@ -41,6 +41,7 @@ import {
 } from './feedback.mjs';
 import { announcementScenarios } from './announcements.mjs';
 import { roadmapScenarios } from './roadmap.mjs';
+import { scorecardScenarios } from './scorecards.mjs';
 
 /** @type {Scenario[]} */
 export const scenarios = [
@@ -51,4 +52,5 @@ export const scenarios = [
   feedbackList,
   ...announcementScenarios,
   ...roadmapScenarios,
+  ...scorecardScenarios,
 ];
