@@ -31,15 +31,36 @@ const TABLES = [
 const job = JSON.parse(process.env.BENCH_SCORECARDS_JOB);
 const round = n => Math.round(n * 100) / 100;
 
-/** Statements by kind (select, insert, update, delete, begin, commit...), all of them counted. */
+/**
+ * Statements by kind (select, insert, update, delete, begin, commit...), all of them counted; and
+ * per kind and table (`insert scorecard_check_results`) their number and the time from sending to
+ * the answer (the database's and the driver's part of the run, `statements`, reset per run).
+ */
 function queryCounter(db) {
-  const counter = { total: 0, byKind: {}, paused: false };
+  const counter = { total: 0, byKind: {}, paused: false, statements: {} };
+  const started = new Map();
   db.on('query', q => {
     if (counter.paused) return;
     counter.total += 1;
-    const kind = String(q.sql).trim().split(/\s+/)[0].toLowerCase();
+    const sql = String(q.sql).trim();
+    const kind = sql.split(/\s+/)[0].toLowerCase();
     counter.byKind[kind] = (counter.byKind[kind] ?? 0) + 1;
+    const table = /(?:from|into|update)\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '';
+    started.set(q.__knexQueryUid, {
+      key: `${kind.replace(/;$/, '')} ${table}`.trim(),
+      t: performance.now(),
+    });
   });
+  const answered = (_response, q) => {
+    const start = started.get(q.__knexQueryUid);
+    if (!start) return;
+    started.delete(q.__knexQueryUid);
+    const entry = (counter.statements[start.key] ??= { n: 0, ms: 0 });
+    entry.n += 1;
+    entry.ms = round(entry.ms + performance.now() - start.t);
+  };
+  db.on('query-response', answered);
+  db.on('query-error', answered);
   return counter;
 }
 
@@ -212,12 +233,15 @@ async function main() {
   const timedRun = async label => {
     batches = [];
     prune = undefined;
+    counter.statements = {};
     Object.assign(trace, { requests: 0, pages: 0, pageMs: 0 });
     const before = mark(counter);
     const cpu = cpuSnapshot(job.ownPids.concat(process.pid));
+    const startedAt = Date.now();
     const t = performance.now();
     const outcome = await run.run();
     const ms = performance.now() - t;
+    const changed = await changedSince(startedAt);
     const result = {
       label,
       ms: round(ms),
@@ -231,15 +255,44 @@ async function main() {
       },
       batches,
       prune,
+      changed,
+      statements: counter.statements,
     };
+    const total = key => round(batches.reduce((a, b) => a + b[key].ms, 0));
+    const changes = (label.startsWith('second') ? changed.checks : [])
+      .slice(0, 5)
+      .map(c => `${c.product_ref} ${c.check_id} = ${c.value}`);
     console.error(
       `[scorecards run] ${label}: ${result.ms} ms, ${
         outcome.products
       } products, ${result.queries} statements, wrote ${JSON.stringify(
         outcome.written,
-      )}`,
+      )}; catalog pages ${round(trace.pageMs)} ms, evaluate ${total(
+        'evaluate',
+      )} ms, record ${total('record')} ms, prune ${prune?.ms} ms${
+        changes.length ? `; changed checks: ${changes.join(', ')}` : ''
+      }`,
     );
     return result;
+  };
+
+  /** What a run changed (changed_at from its start on), not counted. */
+  const changedSince = async startedAt => {
+    counter.paused = true;
+    try {
+      const [{ n }] = await db('scorecard_products')
+        .where('changed_at', '>=', startedAt)
+        .count({ n: '*' });
+      return {
+        products: Number(n),
+        checks: await db('scorecard_check_results')
+          .where('changed_at', '>=', startedAt)
+          .select('product_ref', 'check_id', 'value')
+          .limit(20),
+      };
+    } finally {
+      counter.paused = false;
+    }
   };
 
   const result = { batchSize: runConfig.batchSize, runs: [] };

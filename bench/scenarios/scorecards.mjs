@@ -225,9 +225,11 @@ export const scorecardsEvaluate = {
       if (r.written.products !== r.products)
         problems.push(`${r.label}: wrote ${r.written.products} products`);
     }
+    // a second run writes only what changed in the seconds since the first: a value that moves
+    // with the clock (an age crossing a whole unit) may, for a few products; more is a fault
     for (const r of seconds) {
       const w = r.written;
-      if (w.products + w.checks + w.snapshots !== 0)
+      if (w.products + w.snapshots > 5 || w.checks > 5)
         problems.push(`${r.label}: wrote ${JSON.stringify(w)}`);
     }
     const portfolio = await fetchJson(baseUrl + portfolioPath, {
@@ -278,6 +280,12 @@ export const scorecardsEvaluate = {
         'record',
       )} ms, prune ${r.prune?.ms} ms (${r.prune?.queries} statements)`;
     };
+    const statements = r =>
+      Object.entries(r.statements ?? {})
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, 6)
+        .map(([key, { n, ms }]) => `${key} ${n}x ${round(ms)} ms`)
+        .join(', ');
     const best = runs =>
       runs.reduce((a, b) =>
         (b.otherCpuCores ?? 9) < (a.otherCpuCores ?? 9) ? b : a,
@@ -313,6 +321,9 @@ export const scorecardsEvaluate = {
         `first run (least disturbed): ${phases(
           best(firsts),
         )}; second run: ${phases(best(seconds))}`,
+        `statements by time to their answer (summed; the metric reads run 3 at once): first run ${statements(
+          best(firsts),
+        )}; second run ${statements(best(seconds))}`,
         `written by a first run: ${JSON.stringify(
           firsts[0].written,
         )}, by a second: ${JSON.stringify(
