@@ -8,12 +8,13 @@
  *                   reply months. Windows as the checks' defaults: responses 90 days, NPS and
  *                   first reply 3 months, stale after 14 days.
  *   portfolioFloor  GET /portfolio's one statement (src/scorecards/store/portfolio.ts), default
- *                   order (title): every product row with its 30-day score trend and its NPS 30
- *                   days before, both from the snapshots' primary key.
+ *                   order (title): every product row, with the 30-day trend and the NPS 30 days
+ *                   before that the runs keep on it.
  *   scorecardFloor  GET /scorecards' two statements, in parallel: the product's row and its check
  *                   results in order.
  */
 import { lastMonths } from './feedbackSeed.mjs';
+import { profileOf } from './scorecardsSeed.mjs';
 
 const DAY = 86_400_000;
 const CHUNK = 500; // the evaluator's refs per statement
@@ -85,29 +86,10 @@ export function metricsFloor(q, db, refs) {
   };
 }
 
-/** The UTC day `days` before the product's evaluation (the store's expression). */
-const daysBefore = (engine, days) =>
-  engine === 'postgres'
-    ? `to_char((to_timestamp(p.evaluated_at / 1000) at time zone 'UTC') - interval '${days} days', 'YYYY-MM-DD')`
-    : `date(p.evaluated_at / 1000, 'unixepoch', '-${days} days')`;
-
-export function portfolioFloor(q, db) {
-  const concat = db.engine === 'postgres' ? 'string_agg' : 'group_concat';
-  const sql = `SELECT p.*,
-      (SELECT ${concat}(s.day || '=' || s.score, ',') FROM scorecard_snapshots s
-         WHERE s.product_ref = p.product_ref AND s.day >= ${daysBefore(
-           db.engine,
-           29,
-         )}) AS score_trend,
-      (SELECT s.nps FROM scorecard_snapshots s
-         WHERE s.product_ref = p.product_ref AND s.day = ${daysBefore(
-           db.engine,
-           30,
-         )}) AS nps_before
-    FROM scorecard_products p
-    ORDER BY (lower(p.title) IS NULL) ASC, lower(p.title) ASC, lower(p.title) ASC,
-      p.product_ref ASC`;
-  return async () => q(sql);
+export function portfolioFloor(q) {
+  return async () =>
+    q(`SELECT * FROM scorecard_products
+       ORDER BY (lower(title) IS NULL) ASC, lower(title) ASC, lower(title) ASC, product_ref ASC`);
 }
 
 export function scorecardFloor(q, _db, productRef) {
@@ -127,46 +109,67 @@ export function scorecardFloor(q, _db, productRef) {
 }
 
 /**
- * The 39 days of snapshots before today for every evaluated product (the trend's 29 and the NPS
- * 30 days before), varied around today's figures, as the daily runs would have left them.
+ * A year of daily snapshots before today for every product, as the daily runs would have left
+ * them (the store keeps 400 days): the score wanders around a product-dependent base, the level
+ * follows it, the NPS is there for products with ratings, the figures are today's. A run reads
+ * back the trend's 29 days and the NPS of the 30th when it writes today's snapshot.
  */
-export async function seedHistory(db, now = Date.now()) {
-  const products = await db.q(`SELECT * FROM scorecard_products`);
-  const rows = [];
+export async function seedHistory(
+  db,
+  expected,
+  { days = 365, now = Date.now() } = {},
+) {
   const clamp = (n, lo, hi) => Math.max(lo, Math.min(hi, n));
-  for (const p of products) {
-    for (let d = 1; d <= 39; d++) {
-      const nps =
-        p.nps === null ? null : clamp(Number(p.nps) - (d % 3) * 5, -100, 100);
+  const levelOf = score =>
+    score >= 85
+      ? 'gold'
+      : score >= 60
+      ? 'silver'
+      : score >= 35
+      ? 'bronze'
+      : null;
+  const columns = {
+    product_ref: 'text',
+    day: 'text',
+    score: 'float8',
+    level: 'text',
+    nps: 'int',
+    adopting_teams: 'int',
+    open_posts: 'int',
+    oldest_untriaged_at: 'bigint',
+    last_announcement_at: 'bigint',
+  };
+  const ms = value => (value === null ? null : Date.parse(value));
+  let rows = [];
+  let total = 0;
+  let k = 0;
+  for (const [ref, figures] of expected) {
+    const base = (k * 29) % 100;
+    const nps = profileOf(k).ratings ? ((k * 17) % 120) - 40 : null;
+    for (let d = 1; d <= days; d++) {
+      const score = clamp(base - (d % 4) * 5 - Math.floor(d / 60) * 3, 0, 100);
       rows.push([
-        p.product_ref,
+        ref,
         new Date(now - d * DAY).toISOString().slice(0, 10),
-        clamp(Number(p.score) - (d % 4) * 5, 0, 100),
-        p.level,
-        nps,
-        p.adopting_teams === null ? null : Number(p.adopting_teams),
-        Number(p.open_posts),
-        p.oldest_untriaged_at === null ? null : Number(p.oldest_untriaged_at),
-        p.last_announcement_at === null ? null : Number(p.last_announcement_at),
+        score,
+        levelOf(score),
+        nps === null ? null : clamp(nps - (d % 3) * 5, -100, 100),
+        figures.adoptingTeams,
+        figures.openPosts,
+        ms(figures.oldestUntriagedAt),
+        ms(figures.lastAnnouncementAt),
       ]);
     }
+    if (rows.length >= 20_000) {
+      await db.insertRows('scorecard_snapshots', columns, rows);
+      total += rows.length;
+      rows = [];
+    }
+    k += 1;
   }
-  await db.insertRows(
-    'scorecard_snapshots',
-    {
-      product_ref: 'text',
-      day: 'text',
-      score: 'float8',
-      level: 'text',
-      nps: 'int',
-      adopting_teams: 'int',
-      open_posts: 'int',
-      oldest_untriaged_at: 'bigint',
-      last_announcement_at: 'bigint',
-    },
-    rows,
-  );
+  await db.insertRows('scorecard_snapshots', columns, rows);
+  total += rows.length;
   if (db.engine === 'postgres')
     await db.pool.query('VACUUM ANALYZE scorecard_snapshots');
-  return rows.length;
+  return total;
 }

@@ -5,14 +5,15 @@
  *   - a knex on the bench backend's platform-product database (the same file or database),
  *   - the catalog of the running bench backend over HTTP (`CatalogClient`, a service token of the
  *     bench config, so it sees every product as the task's own credentials do),
- *   - the bench backend's config (levels, weights, thresholds, batch size).
+ *   - the bench backend's config (levels, weights, thresholds, batch size) and the demo backend's
+ *     custom check (on-call rota), as packages/backend adds it.
  * Started by scenarios/scorecards.mjs with the CLI's TypeScript hook (node --require
  * nodeTransform.cjs), so it runs the TypeScript sources of this checkout.
  *
  * Job (env BENCH_SCORECARDS_JOB, JSON): { engine, pgUrl | sqliteFile, baseUrl, token, configs,
  * ownPids, repeat }. It makes one untimed run (the code warms up, the pool connects: a backend
- * that runs the task every hour is warm), then `repeat` times: the scorecard tables emptied, a
- * timed first run (everything written), a timed second run (nothing changed). Every SQL statement
+ * that runs the task every hour is warm), then `repeat` times: the results and today's snapshots
+ * deleted, a timed first run (everything written), a timed second run (nothing changed). Every SQL statement
  * is counted (knex's `query` event), per batch and phase; the catalog's requests are counted too.
  * Prints one line `RESULT <json>`.
  */
@@ -22,11 +23,6 @@ const { performance } = require('node:perf_hooks');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SRC = path.join(ROOT, 'plugins/platform-product-backend/src/scorecards');
-const TABLES = [
-  'scorecard_check_results',
-  'scorecard_snapshots',
-  'scorecard_products',
-];
 
 const job = JSON.parse(process.env.BENCH_SCORECARDS_JOB);
 const round = n => Math.round(n * 100) / 100;
@@ -45,7 +41,10 @@ function queryCounter(db) {
     const sql = String(q.sql).trim();
     const kind = sql.split(/\s+/)[0].toLowerCase();
     counter.byKind[kind] = (counter.byKind[kind] ?? 0) + 1;
-    const table = /(?:from|into|update)\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '';
+    // the metric facts select from a list of the batch's refs, a subquery per metric
+    const table = /from \(values/i.test(sql)
+      ? 'facts (a subquery per metric)'
+      : /(?:from|into|update)\s+[`"]?(\w+)/i.exec(sql)?.[1] ?? '';
     started.set(q.__knexQueryUid, {
       key: `${kind.replace(/;$/, '')} ${table}`.trim(),
       t: performance.now(),
@@ -140,6 +139,11 @@ async function main() {
     'DatabaseScorecardStore',
   ));
   const { readScorecardRunConfig } = require(path.join(SRC, 'config'));
+  // the demo backend's custom check, as packages/backend adds it
+  const { onCallRotaCheck } = require(path.join(
+    ROOT,
+    'packages/backend/src/onCallCheckModule',
+  ));
   const { cpuSnapshot, otherCores } = await import('./cpu.mjs');
 
   const db =
@@ -172,7 +176,7 @@ async function main() {
     config,
     catalog,
     auth,
-    customChecks: [],
+    customChecks: [onCallRotaCheck],
     logger,
   });
   const store = DatabaseScorecardStore.create(db);
@@ -225,9 +229,14 @@ async function main() {
     historyDays: runConfig.historyDays,
   });
 
+  /** Every product's results and today's snapshots gone: a run writes them all again. */
   const clear = async () => {
     counter.paused = true;
-    for (const table of TABLES) await db(table).delete();
+    await db('scorecard_check_results').delete();
+    await db('scorecard_products').delete();
+    await db('scorecard_snapshots')
+      .where('day', '>=', new Date().toISOString().slice(0, 10))
+      .delete();
     counter.paused = false;
   };
   const timedRun = async label => {

@@ -7,7 +7,7 @@
  *                  feedback_nps_months), posts over the last year with official first replies
  *                  (feedback_posts, feedback_replies, feedback_post_counts, feedback_post_months,
  *                  feedback_post_days, feedback_response_times);
- *   announcements  0-6 published posts per product, some drafts (announcements);
+ *   announcements  0-30 published posts per product, a draft for one in three (announcements);
  *   roadmap        3-8 items for three products in four, with their create history and the
  *                  product's last change (roadmap_items, roadmap_item_history, roadmap_products);
  *   adoption       30 daily snapshots for nine products in ten (adoption_snapshots).
@@ -82,7 +82,9 @@ export function profileOf(k) {
     newShare: [0, 0, 0, 0.1, 0.3][k % 5],
     replyShare: 0.2 + (k % 4) * 0.25,
     maxReplyHours: 2 + (k % 48) * 2,
-    announcements: k % 7,
+    announcements: (k % 7) * 5,
+    // the demo backend's custom check (packages/backend/src/onCallCheckModule.ts) looks for it
+    onCall: k % 3 !== 2,
     roadmapItems: k % 4 === 0 ? 0 : 3 + (k % 6),
     roadmapAgeDays: (k * 11) % 120,
     adoption: k % 10 !== 0,
@@ -132,9 +134,12 @@ export function scorecardEntities() {
       metadata: {
         name,
         title: `Scorecards product ${k}`,
-        ...(p.docs === 'techdocs'
-          ? { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }
-          : {}),
+        annotations: {
+          ...(p.docs === 'techdocs'
+            ? { 'backstage.io/techdocs-ref': 'dir:.' }
+            : {}),
+          ...(p.onCall ? { 'pagerduty.com/service-id': `P${k}` } : {}),
+        },
         ...(p.docs === 'link'
           ? {
               links: [
@@ -437,12 +442,12 @@ export async function seedScorecards(db, { now = Date.now(), log } = {}) {
       await w.times.add([ref, month, JSON.stringify(histogram)]);
     }
 
-    // announcements: published every 30 days back from a product-dependent day, and a draft
+    // announcements: published every 7 days back from a product-dependent day, and a draft
     let lastAnnouncement = null;
     for (let j = 0; j <= p.announcements; j++) {
       const draft = j === p.announcements; // the last one of each product is a draft
       if (draft && k % 3 !== 0) continue;
-      const at = now - ((k % 90) + j * 30) * DAY - HOUR;
+      const at = now - ((k % 90) + j * 7) * DAY - HOUR;
       const i = announcementIndex++;
       if (!draft) lastAnnouncement = Math.max(lastAnnouncement ?? 0, at);
       await w.announcements.add(
