@@ -237,6 +237,11 @@ async function main() {
     await db('scorecard_snapshots')
       .where('day', '>=', new Date().toISOString().slice(0, 10))
       .delete();
+    // as on a first run, no dead rows of the same keys for the inserts to step over
+    if (job.engine === 'postgres')
+      await db.raw(
+        'VACUUM scorecard_check_results, scorecard_products, scorecard_snapshots',
+      );
     counter.paused = false;
   };
   const timedRun = async label => {
