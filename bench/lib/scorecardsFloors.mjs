@@ -14,7 +14,7 @@
  *                   results in order.
  */
 import { lastMonths } from './feedbackSeed.mjs';
-import { profileOf } from './scorecardsSeed.mjs';
+import { profileOf } from './scorecardsCatalog.mjs';
 
 const DAY = 86_400_000;
 const CHUNK = 500; // the evaluator's refs per statement

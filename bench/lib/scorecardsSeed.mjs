@@ -1,6 +1,5 @@
 /**
- * The scorecards scenarios' catalog and data: 1,000 PlatformProducts (PMs as User entities, owning
- * teams, lifecycles, support, some with TechDocs annotations or a docs link) and, for them, what the
+ * The scorecards scenarios' data: for the 1,000 products of lib/scorecardsCatalog.mjs, what the
  * built-in checks read from the other capabilities, written in bulk into the plugin's tables with
  * what their stores keep on write (lib/feedbackSeed.mjs describes the feedback tables):
  *   feedback       ratings over the last 180 days (feedback_ratings, feedback_latest_ratings,
@@ -11,8 +10,7 @@
  *   roadmap        3-8 items for three products in four, with their create history and the
  *                  product's last change (roadmap_items, roadmap_item_history, roadmap_products);
  *   adoption       30 daily snapshots for nine products in ten (adoption_snapshots).
- * Product k's profile follows from k alone, mixed so that every level, and no level, shows up.
- * Returns per product the figures the portfolio must show (open posts, oldest untriaged post, last
+ * Product k's data follows its profile (profileOf). Returns per product the figures the portfolio must show (open posts, oldest untriaged post, last
  * announcement, adopting teams), which the scenarios check.
  */
 import { randomUUID } from 'node:crypto';
@@ -24,22 +22,13 @@ import {
   vacuum,
 } from './feedbackSeed.mjs';
 import { POST_COLUMNS, postRow } from './announcementsSeed.mjs';
+import { PRODUCTS, productRef, profileOf } from './scorecardsCatalog.mjs';
 
-export const PRODUCTS = Number(process.env.BENCH_SCORECARDS_PRODUCTS ?? 1000);
-const PMS = 200;
-const TEAMS = 50;
 const USERS = 20_000; // who rates and posts
 const SHARDS = 8;
 const BATCH = 20_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const LIFECYCLES = [
-  'production',
-  'production',
-  'beta',
-  'experimental',
-  'deprecated',
-];
 const POST_TYPES = ['idea', 'problem', 'question', 'praise'];
 const OTHER_STATUSES = [
   'acknowledged',
@@ -50,123 +39,6 @@ const OTHER_STATUSES = [
   'duplicate',
 ];
 const CLOSED = new Set(['done', 'declined', 'duplicate']);
-
-export const productName = k => `scorecards-product-${k}`;
-export const productRef = k => `platformproduct:default/${productName(k)}`;
-export const productRefs = () =>
-  Array.from({ length: PRODUCTS }, (_, k) => productRef(k));
-const pmName = i => `scorecards-pm-${i}`;
-const teamRef = i => `group:default/scorecards-team-${i}`;
-
-/** What product k is made of: every figure below follows from k. */
-export function profileOf(k) {
-  const activity = (k * 37) % 100; // 0-99: how much feedback the product gets
-  return {
-    // one in 20 names no PM, one in 20 a PM the catalog does not know
-    productManager:
-      k % 20 === 0
-        ? undefined
-        : k % 20 === 1
-        ? `user:default/scorecards-pm-gone-${k}`
-        : `user:default/${pmName(k % PMS)}`,
-    // the vision check wants 12 words or more (its default): none, too short, long enough
-    vision: k % 10 === 4 ? 'none' : k % 10 === 9 ? 'short' : 'long',
-    lifecycle: LIFECYCLES[k % LIFECYCLES.length],
-    docs: ['techdocs', 'link', 'none'][k % 3],
-    supportChannel: k % 4 !== 3,
-    officeHours: k % 2 === 0,
-    ratings: activity < 10 ? 0 : 5 + activity * 3,
-    promoterShare: 0.2 + (0.6 * ((k * 13) % 100)) / 100,
-    posts: activity < 15 ? 0 : activity % 60,
-    // posts still new (stale after 14 days) for two products in five
-    newShare: [0, 0, 0, 0.1, 0.3][k % 5],
-    replyShare: 0.2 + (k % 4) * 0.25,
-    maxReplyHours: 2 + (k % 48) * 2,
-    announcements: (k % 7) * 5,
-    // the demo backend's custom check (packages/backend/src/onCallCheckModule.ts) looks for it
-    onCall: k % 3 !== 2,
-    roadmapItems: k % 4 === 0 ? 0 : 3 + (k % 6),
-    roadmapAgeDays: (k * 11) % 120,
-    adoption: k % 10 !== 0,
-  };
-}
-
-/** The catalog entities: the teams, the PMs and the products. */
-export function scorecardEntities() {
-  const out = [];
-  for (let i = 0; i < TEAMS; i++) {
-    out.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: `scorecards-team-${i}` },
-      spec: {
-        type: 'team',
-        profile: { displayName: `Scorecards team ${i}` },
-        children: [],
-      },
-    });
-  }
-  for (let i = 0; i < PMS; i++) {
-    out.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: { name: pmName(i) },
-      spec: {
-        profile: { displayName: `PM ${i}` },
-        memberOf: [teamRef(i % TEAMS)],
-      },
-    });
-  }
-  for (let k = 0; k < PRODUCTS; k++) {
-    const p = profileOf(k);
-    const name = productName(k);
-    const support = {};
-    if (p.supportChannel)
-      support.channels = [{ type: 'slack', name: `#${name}-help` }];
-    if (p.officeHours)
-      support.officeHours = {
-        schedule: 'Thursdays 14:00-15:00 UTC',
-        url: 'https://example.com/office-hours',
-      };
-    out.push({
-      apiVersion: 'platform-product/v1alpha1',
-      kind: 'PlatformProduct',
-      metadata: {
-        name,
-        title: `Scorecards product ${k}`,
-        annotations: {
-          ...(p.docs === 'techdocs'
-            ? { 'backstage.io/techdocs-ref': 'dir:.' }
-            : {}),
-          ...(p.onCall ? { 'pagerduty.com/service-id': `P${k}` } : {}),
-        },
-        ...(p.docs === 'link'
-          ? {
-              links: [
-                { url: `https://docs.example.com/${name}`, title: 'Docs' },
-              ],
-            }
-          : {}),
-      },
-      spec: {
-        owner: teamRef(k % TEAMS),
-        ...(p.productManager ? { productManager: p.productManager } : {}),
-        lifecycle: p.lifecycle,
-        ...(p.vision === 'none'
-          ? {}
-          : {
-              vision:
-                p.vision === 'short'
-                  ? `Product ${k} ships.`
-                  : `Product ${k} makes shipping a change to production boring, safe and fast for every team.`,
-            }),
-        ...(Object.keys(support).length ? { support } : {}),
-        parts: [],
-      },
-    });
-  }
-  return out;
-}
 
 const iso = ms => (ms === null ? null : new Date(ms).toISOString());
 const dayOf = ms => new Date(ms).toISOString().slice(0, 10);

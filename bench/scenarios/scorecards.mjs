@@ -32,8 +32,8 @@ import {
   productRef,
   productRefs,
   scorecardEntities,
-  seedScorecards,
-} from '../lib/scorecardsSeed.mjs';
+} from '../lib/scorecardsCatalog.mjs';
+import { seedScorecards } from '../lib/scorecardsSeed.mjs';
 import {
   metricsFloor,
   portfolioFloor,
