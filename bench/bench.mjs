@@ -517,7 +517,7 @@ async function runEngine(engine, kinds, total) {
         {
           url,
           method: s.request.method,
-          headers: auth,
+          headers: { ...auth, ...s.request.headers },
           body: s.request.body,
           requests: s.load?.requests,
         },
@@ -569,7 +569,7 @@ async function runEngine(engine, kinds, total) {
           httpLoad({
             url,
             method: s.request.method,
-            headers: auth,
+            headers: { ...auth, ...s.request.headers },
             body: s.request.body,
             requests: s.load?.requests,
             connections,
@@ -589,12 +589,13 @@ async function runEngine(engine, kinds, total) {
 
 /** fetch options for one call of the scenario's route (with its JSON body, if any). */
 function routeInit(s, auth) {
+  const headers = { ...auth, ...s.request.headers };
   return {
     method: s.request.method,
     headers:
       s.request.body === undefined
-        ? auth
-        : { ...auth, 'content-type': 'application/json' },
+        ? headers
+        : { ...headers, 'content-type': 'application/json' },
     body:
       s.request.body === undefined ? undefined : JSON.stringify(s.request.body),
   };

@@ -10,8 +10,10 @@
  * @property {string} description
  * @property {() => object[]} entities  catalog entities the scenario needs (merged into one seed;
  *                                      the same ref from two scenarios must be the same entity)
- * @property {{ method: 'GET'|'POST'|'PUT'|'PATCH'|'DELETE', path: string, body?: unknown }} request
- *                                      the measured route, called with the bench user's token
+ * @property {{ method: 'GET'|'POST'|'PUT'|'PATCH'|'DELETE', path: string, body?: unknown,
+ *              headers?: Record<string, string> }} request
+ *                                      the measured route, called with the bench user's token (and
+ *                                      these headers: `accept-encoding: gzip` as a browser sends it)
  * @property {(ctx: object) => Promise<unknown>} [prepare]  optional: write the scenario's own data
  *                                      once the catalog is ready (ctx: baseUrl, token, userToken(name), fetchJson, engine,
  *                                      pluginDb (lib/rawdb.mjs openPluginDb), log); what it returns is

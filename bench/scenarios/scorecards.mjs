@@ -16,6 +16,7 @@
  *                         floor: the raw SQL of the metric reads for the 1,000 products.
  *   scorecards-portfolio  GET /portfolio: the 1,000 products with their 30-day trends.
  *                         floor: the portfolio's one statement.
+ *   scorecards-portfolio-gzip  the same asked with `accept-encoding: gzip`, as a browser asks.
  *   scorecards-get        GET /scorecards?productRef= of one product. floor: its two statements.
  *
  * The portfolio is checked against the seed: every product, with the open posts, oldest
@@ -338,27 +339,46 @@ export const scorecardsEvaluate = {
 
 // ---- scorecards-portfolio and scorecards-get ------------------------------------------------
 
+/** GET /portfolio; `gzip`: asked compressed, as a browser asks for it. */
+function portfolioScenario(name, gzip) {
+  return {
+    name,
+    group: 'scorecards',
+    description: `GET the portfolio of ${PRODUCTS} products with their 30-day trends${
+      gzip ? ', gzip-compressed' : ''
+    }`,
+    entities: scorecardEntities,
+    request: {
+      method: 'GET',
+      path: portfolioPath,
+      ...(gzip ? { headers: { 'accept-encoding': 'gzip' } } : {}),
+    },
+    async prepare(ctx) {
+      const s = await ensureEvaluated(ctx);
+      portfolioExpected = s.seed.expected;
+      return { products: PRODUCTS };
+    },
+    // after prepare: the seed's figures and the 30-day trend of every product
+    check: body => portfolioProblems(body, portfolioExpected, 30),
+    raw: {
+      db: 'plugin',
+      floor: query => portfolioFloor(query),
+      checkRaw: rows =>
+        rows.length >= PRODUCTS ? [] : [`raw: ${rows.length} products`],
+    },
+  };
+}
+
 /** @type {import('./index.mjs').Scenario} */
-export const scorecardsPortfolio = {
-  name: 'scorecards-portfolio',
-  group: 'scorecards',
-  description: `GET the portfolio of ${PRODUCTS} products with their 30-day trends`,
-  entities: scorecardEntities,
-  request: { method: 'GET', path: portfolioPath },
-  async prepare(ctx) {
-    const s = await ensureEvaluated(ctx);
-    portfolioExpected = s.seed.expected;
-    return { products: PRODUCTS };
-  },
-  // after prepare: the seed's figures and the 30-day trend of every product
-  check: body => portfolioProblems(body, portfolioExpected, 30),
-  raw: {
-    db: 'plugin',
-    floor: query => portfolioFloor(query),
-    checkRaw: rows =>
-      rows.length >= PRODUCTS ? [] : [`raw: ${rows.length} products`],
-  },
-};
+export const scorecardsPortfolio = portfolioScenario(
+  'scorecards-portfolio',
+  false,
+);
+/** @type {import('./index.mjs').Scenario} */
+export const scorecardsPortfolioGzip = portfolioScenario(
+  'scorecards-portfolio-gzip',
+  true,
+);
 
 /** @type {import('./index.mjs').Scenario} */
 export const scorecardsGet = {
@@ -416,5 +436,6 @@ export const scorecardsGet = {
 export const scorecardScenarios = [
   scorecardsEvaluate,
   scorecardsPortfolio,
+  scorecardsPortfolioGzip,
   scorecardsGet,
 ];
