@@ -7,3 +7,4 @@ export * from './clock';
 export * from './policy';
 export * from './until';
 export * from './roadmapBackend';
+export * from './scorecards';
