@@ -8,3 +8,4 @@ export * from './policy';
 export * from './until';
 export * from './roadmapBackend';
 export * from './scorecards';
+export * from './scorecardsBackend';

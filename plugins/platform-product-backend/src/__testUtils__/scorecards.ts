@@ -1,4 +1,4 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   PlatformProductEntityV1alpha1,
   ScorecardCheckResult,
@@ -11,6 +11,8 @@ import {
   ProductEvaluator,
 } from '../scorecards/ProductEvaluation';
 import { ProductInfo } from '../scorecards/ScorecardStore';
+import { OWEN } from './people';
+import { productEntities } from './products';
 
 /** A check result of the given level and status (value and threshold by status). */
 export function checkResult(
@@ -90,6 +92,10 @@ export function recordStatements(knex: Knex) {
   };
 }
 
+const status = (pass: boolean) => (pass ? 'pass' : 'fail');
+const ref = (entity: PlatformProductEntityV1alpha1) =>
+  stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+
 /**
  * The scorecard an entity gets from `fakeEvaluator`: bronze with a PM, silver also with a vision,
  * gold also with the `example.com/gold` annotation; the score is the share of those passing, and
@@ -158,6 +164,40 @@ export function fakeEvaluator(
   };
 }
 
-const status = (pass: boolean) => (pass ? 'pass' : 'fail');
-const ref = (entity: PlatformProductEntityV1alpha1) =>
-  stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+export const W = 'platformproduct:default/w';
+
+/**
+ * The products as `fakeEvaluator` grades them: X gold (PM, vision, the gold annotation), Z
+ * silver (PM, vision), W bronze (PM), Y at no level (no PM); CLI and LONELY are no products.
+ */
+export const scorecardEntities: Entity[] = [
+  ...productEntities.map(entity => {
+    if (entity.metadata.name === 'x') {
+      return {
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: { 'example.com/gold': 'yes' },
+        },
+        spec: { ...entity.spec, vision: 'Ship in one command' },
+      };
+    }
+    if (entity.metadata.name === 'z') {
+      return {
+        ...entity,
+        spec: { ...entity.spec, vision: 'Data the same day' },
+      };
+    }
+    return entity;
+  }),
+  {
+    apiVersion: 'platform-product/v1alpha1',
+    kind: 'PlatformProduct',
+    metadata: { name: 'w', title: 'Product W' },
+    spec: {
+      owner: 'group:default/platform-team',
+      productManager: OWEN,
+      lifecycle: 'experimental',
+    },
+  },
+];

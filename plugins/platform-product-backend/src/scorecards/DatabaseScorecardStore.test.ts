@@ -45,9 +45,11 @@ describe('DatabaseScorecardStore', () => {
           }),
         ],
       });
-      await expect(store.record([a], [productInfo(A)], T0)).resolves.toEqual(
-        { products: 1, checks: 4, snapshots: 1 },
-      );
+      await expect(store.record([a], [productInfo(A)], T0)).resolves.toEqual({
+        products: 1,
+        checks: 4,
+        snapshots: 1,
+      });
 
       await expect(store.scorecard(A)).resolves.toEqual({
         productRef: A,

@@ -36,9 +36,7 @@ export async function recordEvaluations(
   now: number,
 ): Promise<RecordOutcome> {
   // one evaluation per product, the last winning: an upsert may not touch a row twice
-  const evaluations = [
-    ...new Map(batch.map(e => [e.productRef, e])).values(),
-  ];
+  const evaluations = [...new Map(batch.map(e => [e.productRef, e])).values()];
   if (!evaluations.length) return { products: 0, checks: 0, snapshots: 0 };
   const infos = new Map(products.map(info => [info.productRef, info]));
   const refs = evaluations.map(e => e.productRef);
@@ -46,9 +44,10 @@ export async function recordEvaluations(
 
   return db.transaction(async tx => {
     const storedProducts = new Map(
-      (await tx<ProductRow>(PRODUCTS).whereIn('product_ref', refs)).map(
-        row => [row.product_ref, row],
-      ),
+      (await tx<ProductRow>(PRODUCTS).whereIn('product_ref', refs)).map(row => [
+        row.product_ref,
+        row,
+      ]),
     );
     const storedChecks = new Map(
       (await tx<CheckRow>(CHECKS).whereIn('product_ref', refs)).map(row => [
@@ -80,7 +79,11 @@ export async function recordEvaluations(
       if (stored && sameRow(product, stored)) {
         unchangedProducts.push(evaluation.productRef);
       } else {
-        changedProducts.push({ ...product, evaluated_at: now, changed_at: now });
+        changedProducts.push({
+          ...product,
+          evaluated_at: now,
+          changed_at: now,
+        });
       }
       for (const check of checkContents(evaluation)) {
         const storedCheck = storedChecks.get(

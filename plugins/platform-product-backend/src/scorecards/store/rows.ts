@@ -66,7 +66,8 @@ export const levelRank = (level: ScorecardLevel | null) =>
   level ? SCORECARD_LEVELS.indexOf(level) + 1 : 0;
 
 const num = (value: Num) => Number(value);
-const numOrNull = (value: Num | null) => (value === null ? null : Number(value));
+const numOrNull = (value: Num | null) =>
+  value === null ? null : Number(value);
 const time = (value: string | null) => (value ? Date.parse(value) : null);
 
 // what a row holds besides the times it was written: compared to decide whether to write it
