@@ -96,6 +96,7 @@ export async function startPlatformProductBackend(options: {
   });
   return {
     server: backend.server,
+    stop: () => backend.stop(),
     knex: options.knex,
     catalogReads,
     auditEvents,

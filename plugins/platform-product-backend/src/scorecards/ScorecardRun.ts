@@ -111,9 +111,9 @@ export async function scheduleScorecardRuns(options: {
   const { scheduler, schedule, logger, run } = options;
   await scheduler.scheduleTask({
     id: SCORECARD_TASK_ID,
-    // one replica evaluates each run; the others wait for the next
-    scope: 'global',
     ...schedule,
+    // one replica evaluates each run, whatever the config says: the others wait for the next
+    scope: 'global',
     fn: async () => {
       const { products, written, pruned } = await run.run();
       logger.info(
