@@ -29,6 +29,7 @@ export async function createScorecardsCapability(
     catalog,
     auth,
     customChecks,
+    logger,
   });
   const store = DatabaseScorecardStore.create(db);
   const run = new ScorecardRun({
