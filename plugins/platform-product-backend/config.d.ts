@@ -37,6 +37,23 @@ export interface Config {
        */
       shipmentSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    scorecards?: {
+      /**
+       * When to evaluate every product's scorecard and store it (once across replicas).
+       * Defaults to every hour, with a timeout of 15 minutes, 1 minute after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Products read from the catalog, evaluated and stored at a time; 1-1,000, default 200.
+       */
+      batchSize?: number;
+      /**
+       * Days of daily snapshots kept per product (the trend and the history); older ones are
+       * pruned after each run. Default 400: a year, and the 30 days before it that the
+       * portfolio compares the NPS with.
+       */
+      historyDays?: number;
+    };
     permissions?: {
       /**
        * How long the plugin remembers a user's permission decisions, so that a policy or
