@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Gives the demo something to show: ratings, posts, votes, triage and replies, announcements and
 // each product's roadmap (some items carrying the posts, a few shipped or dropped) from the demo
-// catalog's users, then each product's scorecard evaluated at once (Deployment Platform gold,
-// Observability Platform silver, the others bronze, Preview Environments without a PM at no level), written through the suite's REST API as those users (the demo sign-in mints a
-// token for whoever the `demo-user` cookie names). start.sh runs it once the backend answers; the
+// catalog's users, written through the suite's REST API as those users (the demo sign-in mints a
+// token for whoever the `demo-user` cookie names); then each product's team refreshes its
+// scorecard (Deployment Platform gold, Observability Platform silver, Data Platform, Legacy CI
+// and Secrets Platform bronze, Preview Environments, without a PM, at no level). start.sh runs it once the backend answers; the
 // demo database lives in memory, so every start seeds afresh. Usage: node scripts/seed-demo.mjs [backendUrl]
 const backend = process.argv[2] ?? 'http://localhost:7007';
 const api = `${backend}/api/platform-product`;
