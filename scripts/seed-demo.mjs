@@ -4,8 +4,9 @@
 // catalog's users, written through the suite's REST API as those users (the demo sign-in mints a
 // token for whoever the `demo-user` cookie names); then each product's team refreshes its
 // scorecard (Deployment Platform gold, Observability Platform silver, Data Platform, Legacy CI
-// and Secrets Platform bronze, Preview Environments, without a PM, at no level). start.sh runs it once the backend answers; the
-// demo database lives in memory, so every start seeds afresh. Usage: node scripts/seed-demo.mjs [backendUrl]
+// and Secrets Platform bronze, Preview Environments, without a PM, at no level). start.sh runs it
+// once the backend answers; the demo database lives in memory, so every start seeds afresh.
+// Usage: node scripts/seed-demo.mjs [backendUrl]
 const backend = process.argv[2] ?? 'http://localhost:7007';
 const api = `${backend}/api/platform-product`;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
