@@ -1,6 +1,5 @@
 import {
   BackendFeature,
-  PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -13,7 +12,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { startPlatformProductBackend } from './backend';
 import { as, CONDY, JANE, OUTSIDER, OWEN } from './people';
-import { whereProductManager } from './policy';
+import { policyOf, whereProductManager } from './policy';
 import { scorecardEntities } from './scorecards';
 
 const api = '/api/platform-product';
@@ -36,17 +35,7 @@ function decide(permission: string, user: string | undefined): PolicyDecision {
   return allow(true);
 }
 
-export const scorecardPolicy: PermissionsService = {
-  authorize: async () => {
-    throw new Error('the scorecards ask authorizeConditional');
-  },
-  authorizeConditional: async (requests, { credentials }) => {
-    const principal = credentials.principal as { userEntityRef?: string };
-    return requests.map(r =>
-      decide(r.permission.name, principal.userEntityRef),
-    );
-  },
-};
+export const scorecardPolicy = policyOf(decide);
 
 /** The plugin over the scorecard products with the scorecard policy, and calls as its users. */
 export async function startScorecardsBackend(
