@@ -5,9 +5,10 @@
  * snapshot a day for the trend.
  *
  * - `scorecard_products`: one row per product, what the portfolio shows (the product's title,
- *   PM, owner and lifecycle as the catalog had them, its score, level and figures). The
- *   portfolio's filters and sorts are columns with indexes; `level_rank` orders the levels
- *   (0 none, 1 bronze, 2 silver, 3 gold).
+ *   PM, owner and lifecycle as the catalog had them, its score, level and figures, and its trend
+ *   from the snapshots, kept when a snapshot is written, so the portfolio reads this table
+ *   alone). The portfolio's filters and sorts are columns with indexes; `level_rank` orders the
+ *   levels (0 none, 1 bronze, 2 silver, 3 gold).
  * - `scorecard_check_results`: the latest result of each check for each product, in the order
  *   the API answers them (`position`). `value` and `threshold` are JSON (a string, number,
  *   boolean or null).
@@ -39,6 +40,15 @@ exports.up = async function up(knex) {
     table.integer('open_posts').notNullable();
     table.bigInteger('oldest_untriaged_at');
     table.bigInteger('last_announcement_at');
+    table
+      .text('score_trend')
+      .notNullable()
+      .comment(
+        'the snapshots of the 30 days up to the evaluation, oldest first: 2026-03-01=80,2026-03-02=85',
+      );
+    table
+      .integer('nps_before')
+      .comment('the NPS of the snapshot 30 days before the evaluation');
     table.bigInteger('evaluated_at').notNullable();
     table
       .bigInteger('changed_at')

@@ -565,6 +565,7 @@ describe('migrations', () => {
         score: 62.5,
         level_rank: 0,
         open_posts: 0,
+        score_trend: '',
         evaluated_at: 1_780_000_000_000,
         changed_at: 1_780_000_000_000,
       });
@@ -574,6 +575,7 @@ describe('migrations', () => {
         level: null,
         product_manager: null,
         nps: null,
+        nps_before: null,
       });
       expect(Number(product.evaluated_at)).toBe(1_780_000_000_000);
       await expect(indexesOf(knex, 'scorecard_products')).resolves.toEqual(

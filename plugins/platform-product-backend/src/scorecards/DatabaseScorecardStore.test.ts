@@ -195,6 +195,46 @@ describe('DatabaseScorecardStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps the trend on the product row: the days with a snapshot in the last 30, the NPS of the 30th day before, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const figures = (nps: number) => ({ ...evaluation(A).figures, nps });
+      for (let day = 0; day <= 35; day++) {
+        // no evaluation on day 5 (the 30th before day 35) nor on day 30
+        if (day === 5 || day === 30) continue;
+        await store.record(
+          [evaluation(A, { score: day, figures: figures(day) })],
+          [productInfo(A)],
+          T0 + day * DAY,
+        );
+      }
+      const [a] = await store.portfolio({
+        sort: { by: 'title', descending: false },
+      });
+      expect(a.scoreTrend.map(point => point.score)).toEqual(
+        [...Array(30).keys()].map(i => i + 6).filter(day => day !== 30),
+      );
+      expect(a.npsBefore).toBeNull();
+
+      // the next day, the 30th before is day 6
+      await store.record(
+        [evaluation(A, { score: 36, figures: figures(36) })],
+        [productInfo(A)],
+        T0 + 36 * DAY,
+      );
+      const [next] = await store.portfolio({
+        sort: { by: 'title', descending: false },
+      });
+      expect(next.npsBefore).toBe(6);
+      expect(next.scoreTrend[0]).toEqual({ day: '2026-03-17', score: 7 });
+      expect(next.scoreTrend[next.scoreTrend.length - 1]).toEqual({
+        day: '2026-04-15',
+        score: 36,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'prunes the products gone from the catalog with their results and history, and the snapshots past the retention, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);

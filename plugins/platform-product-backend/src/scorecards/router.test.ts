@@ -445,6 +445,7 @@ describe('scorecard routes', () => {
         score: 0,
         level_rank: 0,
         open_posts: 0,
+        score_trend: '',
         evaluated_at: 1,
         changed_at: 1,
       });

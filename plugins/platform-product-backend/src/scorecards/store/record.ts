@@ -6,6 +6,7 @@ import { ProductInfo, RecordOutcome } from '../ScorecardStore';
 import {
   CHECKS,
   checkContents,
+  numOrNull,
   CheckRow,
   productContent,
   ProductRow,
@@ -15,6 +16,7 @@ import {
   SnapshotRow,
   SNAPSHOTS,
 } from './rows';
+import { readTrendHistory, trendOf } from './trend';
 
 /** Rows per insert: under the bound-parameter limits of both engines. */
 const ROWS_PER_STATEMENT = 500;
@@ -26,8 +28,9 @@ const key = (...parts: string[]) => JSON.stringify(parts);
  * whole batch gives the stored rows; then a row is upserted only where it differs (its
  * `changed_at` moves with it), a check no longer evaluated is deleted, and the products whose
  * row did not change get their `evaluated_at` moved in one statement. Today's snapshot is
- * upserted where it differs from the one stored. So a run that finds nothing new writes one
- * statement per batch, and the tables grow with products and days, not with runs.
+ * upserted where it differs from the one stored, and with it the trend kept on the product's
+ * row (one more read, of the days before). So a run that finds nothing new reads three times
+ * and writes one statement per batch, and the tables grow with products and days, not runs.
  */
 export async function recordEvaluations(
   db: Knex,
@@ -63,21 +66,39 @@ export async function recordEvaluations(
       ).map(row => [row.product_ref, row]),
     );
 
+    // a product's trend moves with today's snapshot: the days before are read back (one query)
+    // for the products whose snapshot changes, or that have no row yet
+    const snapshots = evaluations.map(e => snapshotRow(e, day));
+    const changedSnapshots = snapshots.filter(snapshot => {
+      const stored = storedSnapshots.get(snapshot.product_ref);
+      return !stored || !sameRow(snapshot, stored);
+    });
+    const retrend = new Set([
+      ...changedSnapshots.map(snapshot => snapshot.product_ref),
+      ...refs.filter(ref => !storedProducts.has(ref)),
+    ]);
+    const history = await readTrendHistory(tx, [...retrend], day);
+
     const changedProducts: ProductRow[] = [];
     const unchangedProducts: string[] = [];
     const changedChecks: CheckRow[] = [];
-    const changedSnapshots: SnapshotRow[] = [];
     for (const evaluation of evaluations) {
-      const info = infos.get(evaluation.productRef);
+      const ref = evaluation.productRef;
+      const info = infos.get(ref);
       if (!info) {
-        throw new Error(
-          `No product info for the evaluation of '${evaluation.productRef}'`,
-        );
+        throw new Error(`No product info for the evaluation of '${ref}'`);
       }
-      const product = productContent(evaluation, info);
-      const stored = storedProducts.get(evaluation.productRef);
+      const stored = storedProducts.get(ref);
+      const trend =
+        retrend.has(ref) || !stored
+          ? trendOf(history.get(ref) ?? [], day, evaluation.score)
+          : {
+              scoreTrend: stored.score_trend,
+              npsBefore: numOrNull(stored.nps_before),
+            };
+      const product = productContent(evaluation, info, trend);
       if (stored && sameRow(product, stored)) {
-        unchangedProducts.push(evaluation.productRef);
+        unchangedProducts.push(ref);
       } else {
         changedProducts.push({
           ...product,
@@ -93,11 +114,6 @@ export async function recordEvaluations(
         if (!storedCheck || !sameRow(check, storedCheck)) {
           changedChecks.push({ ...check, changed_at: now });
         }
-      }
-      const snapshot = snapshotRow(evaluation, day);
-      const storedSnapshot = storedSnapshots.get(evaluation.productRef);
-      if (!storedSnapshot || !sameRow(snapshot, storedSnapshot)) {
-        changedSnapshots.push(snapshot);
       }
     }
     // what is left of the stored checks was not evaluated this time (a check removed)

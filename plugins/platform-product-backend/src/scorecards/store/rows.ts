@@ -9,6 +9,7 @@ import {
 import { iso } from '../../shared/clock';
 import { ProductEvaluation } from '../ProductEvaluation';
 import { ProductInfo } from '../ScorecardStore';
+import { StoredTrend } from './trend';
 
 /** Numbers as the drivers return them: bigint columns come as strings from PostgreSQL. */
 type Num = number | string;
@@ -27,6 +28,9 @@ export type ProductRow = {
   open_posts: Num;
   oldest_untriaged_at: Num | null;
   last_announcement_at: Num | null;
+  /** see trend.ts */
+  score_trend: string;
+  nps_before: Num | null;
   evaluated_at: Num;
   changed_at: Num;
 };
@@ -77,6 +81,7 @@ type CheckContent = Omit<CheckRow, 'changed_at'>;
 export function productContent(
   evaluation: ProductEvaluation,
   info: ProductInfo,
+  trend: StoredTrend,
 ): ProductContent {
   return {
     product_ref: evaluation.productRef,
@@ -88,6 +93,8 @@ export function productContent(
     level: evaluation.level,
     level_rank: levelRank(evaluation.level),
     ...figureColumns(evaluation),
+    score_trend: trend.scoreTrend,
+    nps_before: trend.npsBefore,
   };
 }
 
