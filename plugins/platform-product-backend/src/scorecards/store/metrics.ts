@@ -107,7 +107,7 @@ async function readFacts(
       .andWhere('hidden', false);
   const untriaged = () => visiblePosts().andWhere('status', 'new');
   const rows: FactsRow[] = await db
-    .from(db.raw(`(values ${refs.map(() => '(?)').join(', ')}) as r`, refs))
+    .from(refsTable(db, refs))
     .select({ product_ref: product })
     .select(
       db('roadmap_products')
@@ -199,6 +199,16 @@ async function readReplyTimes(
     ]);
   }
   return byProduct;
+}
+
+/**
+ * The refs as a table `r` with one column, `r.column1` (the name both engines give a VALUES
+ * column): each scalar subquery is then one index probe or range per product, where a
+ * `group by` over `product_ref in (...)` would read every row of the products (every
+ * announcement, every adoption snapshot) to keep the latest.
+ */
+function refsTable(db: Knex, refs: string[]) {
+  return db.raw(`(values ${refs.map(() => '(?)').join(', ')}) as r`, refs);
 }
 
 function numberOrNull(value: string | number | null | undefined) {
