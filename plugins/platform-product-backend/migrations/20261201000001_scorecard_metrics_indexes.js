@@ -12,9 +12,13 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('announcements', table => {
-    table.index(['product_ref', 'published_at'], 'announcements_published_idx', {
-      predicate: knex.whereNotNull('published_at'),
-    });
+    table.index(
+      ['product_ref', 'published_at'],
+      'announcements_published_idx',
+      {
+        predicate: knex.whereNotNull('published_at'),
+      },
+    );
   });
 };
 

@@ -4,7 +4,6 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { PlatformProductEntityV1alpha1 } from '@platform-product/plugin-platform-product-common';
 import { ScorecardCheck } from '@platform-product/plugin-platform-product-node';
 import { Knex } from 'knex';
 import { DatabaseAdoptionSnapshotStore } from '../adoption/DatabaseAdoptionSnapshotStore';
@@ -14,7 +13,12 @@ import { DatabaseRoadmapStore } from '../roadmap/DatabaseRoadmapStore';
 import { announcementRow } from '../__testUtils__/announcementRows';
 import { migratedDatabase } from '../__testUtils__/database';
 import { userEntity } from '../__testUtils__/entities';
-import { nextId, personKey, post, rating } from '../__testUtils__/feedbackRows';
+import {
+  personKey,
+  post,
+  rating,
+  teamReply,
+} from '../__testUtils__/feedbackRows';
 import { item, writer } from '../__testUtils__/roadmapRows';
 import { DAY, HOUR, NOW, productEntity } from '../__testUtils__/scorecardFacts';
 import { DatabaseProductEvaluator } from './DatabaseProductEvaluator';
@@ -55,6 +59,14 @@ const beta = productEntity({
 const gamma = completeProduct('gamma', 'sam.lee');
 
 const catalogEntities = [userEntity('jane.doe', []), userEntity('sam.lee', [])];
+
+const snapshot = (productRef: string, day: string, teamCount: number) => ({
+  productRef,
+  day,
+  partCount: 1,
+  consumerCount: teamCount,
+  teamCount,
+});
 
 /** The rows the three products' capabilities hold at NOW. */
 async function seed(knex: Knex) {
@@ -100,16 +112,9 @@ async function seed(knex: Knex) {
     const created = await feedback.addPost(
       post({ productRef: ALPHA, entityRef: ALPHA, createdAt }),
     );
-    await feedback.addReply({
-      id: nextId(),
-      postId: created.id,
-      authorRef: 'user:default/jane.doe',
-      authorHash: 'hash-jane.doe',
-      byPostAuthor: false,
-      official: true,
-      body: 'Thanks, on it',
-      createdAt: createdAt + replyAfterHours * HOUR,
-    });
+    await feedback.addReply(
+      teamReply(created.id, createdAt + replyAfterHours * HOUR),
+    );
     return created;
   };
   const older = await answered(NOW - 20 * DAY, 2);
@@ -156,14 +161,6 @@ async function seed(knex: Knex) {
   });
   await adoption.record([snapshot(GAMMA, '2026-06-14', 1)]);
 }
-
-const snapshot = (productRef: string, day: string, teamCount: number) => ({
-  productRef,
-  day,
-  partCount: 1,
-  consumerCount: teamCount,
-  teamCount,
-});
 
 describe('DatabaseProductEvaluator', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });

@@ -300,12 +300,9 @@ function numberAt(
   setting: Setting,
 ): number {
   if (value === undefined) return setting.default;
-  const number =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && value.trim()
-      ? Number(value)
-      : NaN;
+  let number = NaN;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string' && value.trim()) number = Number(value);
   const range =
     setting.max === undefined
       ? `of ${setting.min} or more`
