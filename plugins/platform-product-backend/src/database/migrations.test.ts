@@ -81,6 +81,7 @@ describe('migrations', () => {
       '20261129000000_announcements_counts.js',
       '20261130000000_roadmap.js',
       '20261201000000_scorecards.js',
+      '20261201000001_scorecard_metrics_indexes.js',
     ]);
   });
 
