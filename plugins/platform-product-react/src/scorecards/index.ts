@@ -1,0 +1,6 @@
+export type {
+  PlatformProductScorecardsApi,
+  PortfolioOptions,
+} from './ScorecardsApi';
+export { PlatformProductScorecardsClient } from './ScorecardsClient';
+export { usePortfolio, useProductScorecard, useScorecardHistory } from './hooks';
