@@ -68,9 +68,7 @@ describe('PlatformProductScorecardsClient', () => {
       level: 'none',
       sort: '-score',
     });
-    expect(call(2).url.pathname).toBe(
-      '/api/platform-product/portfolio/export',
-    );
+    expect(call(2).url.pathname).toBe('/api/platform-product/portfolio/export');
     expect(call(2).url.search).toBe(call(1).url.search);
   });
 

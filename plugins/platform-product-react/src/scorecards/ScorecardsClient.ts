@@ -7,7 +7,10 @@ import {
   BackendRequests,
   PlatformProductClientOptions,
 } from '../shared/BackendRequests';
-import { PlatformProductScorecardsApi, PortfolioOptions } from './ScorecardsApi';
+import {
+  PlatformProductScorecardsApi,
+  PortfolioOptions,
+} from './ScorecardsApi';
 
 /** The portfolio's query string: only the filters that are set. */
 function portfolioQuery(options: PortfolioOptions = {}): string {

@@ -3,4 +3,8 @@ export type {
   PortfolioOptions,
 } from './ScorecardsApi';
 export { PlatformProductScorecardsClient } from './ScorecardsClient';
-export { usePortfolio, useProductScorecard, useScorecardHistory } from './hooks';
+export {
+  usePortfolio,
+  useProductScorecard,
+  useScorecardHistory,
+} from './hooks';
