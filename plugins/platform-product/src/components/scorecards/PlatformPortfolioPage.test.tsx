@@ -176,7 +176,9 @@ describe('PlatformPortfolioPage', () => {
       level: 'none',
       sort: 'title',
     });
-    await waitFor(() => expect(savedAs).toBe('platform-portfolio.csv'));
+    await waitFor(() =>
+      expect(savedAs).toMatch(/^platform-portfolio-\d{4}-\d{2}-\d{2}\.csv$/),
+    );
     expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
     click.mockRestore();
   });

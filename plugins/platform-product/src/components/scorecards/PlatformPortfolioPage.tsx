@@ -102,7 +102,9 @@ const PortfolioContent = () => {
       >
         <DownloadButton
           download={() => api.exportPortfolio(filters.query)}
-          fileName="platform-portfolio.csv"
+          fileName={`platform-portfolio-${new Date()
+            .toISOString()
+            .slice(0, 10)}.csv`}
           what="the portfolio"
           icon={<GetAppIcon />}
         >
