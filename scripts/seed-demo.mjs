@@ -2,8 +2,11 @@
 // Gives the demo something to show: ratings, posts, votes, triage and replies, announcements and
 // each product's roadmap (some items carrying the posts, a few shipped or dropped) from the demo
 // catalog's users, written through the suite's REST API as those users (the demo sign-in mints a
-// token for whoever the `demo-user` cookie names). start.sh runs it once the backend answers; the
-// demo database lives in memory, so every start seeds afresh. Usage: node scripts/seed-demo.mjs [backendUrl]
+// token for whoever the `demo-user` cookie names); then each product's team refreshes its
+// scorecard (Deployment Platform gold, Observability Platform silver, Data Platform, Legacy CI
+// and Secrets Platform bronze, Preview Environments, without a PM, at no level). start.sh runs it
+// once the backend answers; the demo database lives in memory, so every start seeds afresh.
+// Usage: node scripts/seed-demo.mjs [backendUrl]
 const backend = process.argv[2] ?? 'http://localhost:7007';
 const api = `${backend}/api/platform-product`;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -89,6 +92,10 @@ const ratings = [
   [deployment, 'lucas.silva', 9, undefined],
   [deployment, 'chen.wei', 7, 'Works; the CLI output is very noisy.'],
   [deployment, 'raj.iyer', 10, undefined],
+  // ten ratings make the NPS count on the scorecard (50: gold)
+  [deployment, 'tomas.novak', 9, undefined],
+  [deployment, 'fatima.zahra', 10, 'Secrets and deploys in one flow, finally.'],
+  [deployment, 'lena.fischer', 8, undefined],
   [
     observability,
     'kim.nguyen',
@@ -107,6 +114,18 @@ const ratings = [
     'tomas.novak',
     9,
     'Traces saved us during the last incident.',
+  ],
+  // ten ratings: enough feedback for silver, an NPS of 10 that keeps it from gold
+  [observability, 'aisha.bello', 9, undefined],
+  [observability, 'lucas.silva', 10, 'Log search is fast.'],
+  [observability, 'raj.iyer', 9, undefined],
+  [observability, 'lena.fischer', 7, undefined],
+  [observability, 'fatima.zahra', 8, undefined],
+  [
+    observability,
+    'alex.morgan',
+    5,
+    'Every team builds the same dashboards by hand.',
   ],
   [
     data,
@@ -481,8 +500,21 @@ async function seed() {
     await call(author, 'POST', '/announcements', announcement);
   }
   const items = await seedRoadmaps(postIds);
+  // the scheduled evaluation may have run before the data above was there: each product's team
+  // evaluates it now, so that the portfolio shows the seeded state at once
+  const levels = [];
+  for (const { productRef, manager } of roadmaps) {
+    const { level } = await call(manager, 'POST', '/scorecards/refresh', {
+      productRef,
+    });
+    levels.push(`${productRef.split('/')[1]} ${level ?? 'no level'}`);
+  }
   console.log(
-    `[seed-demo] seeded ${ratings.length} ratings, ${posts.length} posts, ${announcements.length} announcements and ${items} roadmap items`,
+    `[seed-demo] seeded ${ratings.length} ratings, ${posts.length} posts, ${
+      announcements.length
+    } announcements and ${items} roadmap items; scorecards: ${levels.join(
+      ', ',
+    )}`,
   );
 }
 

@@ -151,3 +151,43 @@ test('app-next: the PM posts on the News tab, the post is on the Platform news p
     'brew upgrade deploy',
   );
 });
+
+test('app-next: the Portfolio is in the navigation, its rows lead to a product whose Scorecard tab shows the checks; a part shows the score', async ({
+  page,
+}) => {
+  await signIn(page, PM);
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  await expect(page).toHaveURL(/\/platform-products$/);
+  await expect(
+    page.getByRole('heading', { name: 'Platform portfolio' }),
+  ).toBeVisible();
+  // the first evaluation of the demo catalog may still be running
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('portfolio-summary')).toBeVisible({
+      timeout: 10_000,
+    });
+  }).toPass({ timeout: 120_000 });
+  await shot(page, 'next-portfolio');
+
+  await page
+    .getByTestId('portfolio-row')
+    .getByRole('link', { name: 'Deployment Platform', exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${PRODUCT_PAGE}$`));
+  await tab(page, 'Scorecard').click();
+  await expect(page).toHaveURL(new RegExp(`${PRODUCT_PAGE}/scorecard$`));
+  await expect(
+    page.getByRole('heading', { name: 'Scorecard of Deployment Platform' }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Bronze' })).toBeVisible();
+  await expect(page.getByTestId('score-trend-chart')).toBeVisible();
+  await shot(page, 'next-scorecard-tab');
+
+  await page.goto('/catalog/default/component/deploy-cli');
+  await expect(
+    page.getByText('Scorecard of Deployment Platform'),
+  ).toBeVisible();
+  await expect(page.getByTestId('score-card-score')).toBeVisible();
+  await expect(tab(page, 'Scorecard')).toHaveCount(0);
+});

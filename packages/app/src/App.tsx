@@ -27,6 +27,7 @@ import {
   platformProductColumns,
   platformProductPlugin,
   PlatformNewsPage,
+  PlatformPortfolioPage,
 } from '@platform-product/plugin-platform-product';
 
 const app = createApp({
@@ -86,6 +87,7 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/platform-news" element={<PlatformNewsPage />} />
+    <Route path="/platform-products" element={<PlatformPortfolioPage />} />
   </FlatRoutes>
 );
 

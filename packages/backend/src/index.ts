@@ -24,6 +24,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // Platform Product
 backend.add(import('@platform-product/plugin-platform-product-backend'));
+// a custom scorecard check, "On-call rota", added through the plugin's extension point
+// (src/onCallCheckModule.ts)
+backend.add(import('./onCallCheckModule'));
 
 // permissions: everyone creates and reads feedback, a product's PM and owning team respond and
 // post its announcements, the admins group moderates and posts global ones (src/permissionPolicy.ts)

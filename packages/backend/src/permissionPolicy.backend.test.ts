@@ -14,6 +14,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import platformProductBackend from '@platform-product/plugin-platform-product-backend';
 import { AddressInfo } from 'node:net';
+import onCallCheck from './onCallCheckModule';
 import demoPolicy from './permissionPolicy';
 
 jest.setTimeout(60_000);
@@ -90,6 +91,7 @@ describe('demo policy with the permission backend', () => {
         permissionBackend,
         demoPolicy,
         platformProductBackend,
+        onCallCheck,
         catalogServiceMock.factory({ entities }),
         permissionsServiceFactory,
         authWithActors,
@@ -182,4 +184,37 @@ describe('demo policy with the permission backend', () => {
       expect(response.status).toBe(status);
     },
   );
+
+  const refresh = (user: string) =>
+    fetch(`${baseUrl}/scorecards/refresh`, {
+      method: 'POST',
+      headers: {
+        authorization: mockCredentials.user.header(user),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ productRef: X }),
+    });
+
+  it.each([
+    ['the PM', JANE],
+    ['a member of the owning team', OWEN],
+  ])(
+    "lets %s refresh the product's scorecard, by the plugin's rules, with the demo's custom check",
+    async (_, user) => {
+      const response = await refresh(user);
+      expect(response.status).toBe(200);
+      const { checks } = await response.json();
+      expect(checks).toContainEqual(
+        expect.objectContaining({ id: 'on-call-rota', status: 'fail' }),
+      );
+    },
+  );
+
+  it("refuses anyone else a refresh of the product's scorecard", async () => {
+    const response = await refresh(ALICE);
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.message).toBe(
+      "You are not allowed to update 'platformproduct:default/x' (platform-product.scorecard.refresh)",
+    );
+  });
 });

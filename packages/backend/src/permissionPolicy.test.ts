@@ -12,6 +12,7 @@ import {
   feedbackRespondPermission,
   platformProductReadPermission,
   roadmapManagePermission,
+  scorecardRefreshPermission,
 } from '@platform-product/plugin-platform-product-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
@@ -52,6 +53,7 @@ describe('DemoPermissionPolicy', () => {
     feedbackRespondPermission,
     announcementManagePermission,
     roadmapManagePermission,
+    scorecardRefreshPermission,
   ])("lets the product's PM and owning team $name", async permission => {
     await expect(jane(permission)).resolves.toEqual({
       result: AuthorizeResult.CONDITIONAL,
@@ -101,6 +103,7 @@ describe('DemoPermissionPolicy', () => {
       feedbackModeratePermission,
       announcementManagePermission,
       roadmapManagePermission,
+      scorecardRefreshPermission,
       announcementGlobalManagePermission,
     ]) {
       await expect(policy.handle({ permission })).resolves.toEqual({

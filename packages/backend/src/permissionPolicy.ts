@@ -24,6 +24,7 @@ import {
   feedbackModeratePermission,
   feedbackRespondPermission,
   roadmapManagePermission,
+  scorecardRefreshPermission,
 } from '@platform-product/plugin-platform-product-common';
 
 export const ADMINS_GROUP = 'group:default/admins';
@@ -33,6 +34,7 @@ const PRODUCT_TEAM_PERMISSIONS = [
   feedbackRespondPermission,
   announcementManagePermission,
   roadmapManagePermission,
+  scorecardRefreshPermission,
 ];
 
 /** Permissions for the admins group only. */
@@ -43,8 +45,9 @@ const ADMIN_PERMISSIONS = [
 
 /**
  * The demo's policy: everyone may do everything, except that a product's feedback is
- * triaged and answered officially (respond), its announcements are posted and managed and
- * its roadmap is shaped only by its product manager and the members of its owning team,
+ * triaged and answered officially (respond), its announcements are posted and managed, its
+ * roadmap is shaped and its scorecard refreshed only by its product manager and the members of
+ * its owning team,
  * and feedback is moderated and global announcements are posted only by the admins group.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {

@@ -53,13 +53,16 @@ describe('platformProductPlugin', () => {
         name: 'platform-product.announcement.global.manage',
         attributes: { action: 'update' },
       },
-      // in the order of the capabilities: the roadmap comes after announcements
-      {
+      // in the order of the capabilities: the roadmap comes after announcements, scorecards last
+      ...[
+        'platform-product.roadmap.manage',
+        'platform-product.scorecard.refresh',
+      ].map(name => ({
         type: 'resource',
-        name: 'platform-product.roadmap.manage',
+        name,
         attributes: { action: 'update' },
         resourceType: 'platform-product',
-      },
+      })),
     ]);
     expect(
       response.body.rules.map((rule: { name: string }) => rule.name).sort(),
@@ -75,7 +78,7 @@ describe('platformProductPlugin', () => {
     });
   });
 
-  it('schedules its tasks (adoption snapshots, scheduled announcements, untold shipments); the snapshot task records each product', async () => {
+  it('schedules its tasks (adoption snapshots, scheduled announcements, untold shipments, scorecards); the snapshot task records each product', async () => {
     const scheduler = mockServices.scheduler();
     const { knex } = await startBackend({ scheduler });
     await expect(scheduler.getScheduledTasks()).resolves.toEqual([
@@ -85,6 +88,10 @@ describe('platformProductPlugin', () => {
       }),
       expect.objectContaining({
         id: 'platform-product-roadmap-shipments',
+        scope: 'global',
+      }),
+      expect.objectContaining({
+        id: 'platform-product-scorecards',
         scope: 'global',
       }),
     ]);

@@ -5,6 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  platformProductScorecardsExtensionPoint,
+  ScorecardCheck,
+} from '@platform-product/plugin-platform-product-node';
 import { createAdoptionCapability } from './adoption/capability';
 import { createAnnouncementsCapability } from './announcements/capability';
 import { getMigratedClient } from './database/migrations';
@@ -15,6 +19,7 @@ import {
 } from './permissions/rules';
 import { createRoadmapCapability } from './roadmap/capability';
 import { createRouter } from './router';
+import { createScorecardsCapability } from './scorecards/capability';
 import { CachedPermissions } from './shared/CachedPermissions';
 import { CapabilityEnv } from './shared/capability';
 import { ProductResolver } from './shared/ProductResolver';
@@ -22,13 +27,21 @@ import { ProductResolver } from './shared/ProductResolver';
 /**
  * The Platform Product backend plugin. It sets up what every capability shares (the
  * database, the product resource type with its rules, the one permission path) and composes
- * the capabilities: each registers its permissions and tasks and returns its routes.
+ * the capabilities: each registers its permissions and tasks and returns its routes. Backend
+ * modules add scorecard checks through `platformProductScorecardsExtensionPoint`.
  *
  * @public
  */
 export const platformProductPlugin = createBackendPlugin({
   pluginId: 'platform-product',
   register(env) {
+    // the modules' init runs before the plugin's: every check is added by then
+    const customChecks: ScorecardCheck[] = [];
+    env.registerExtensionPoint(platformProductScorecardsExtensionPoint, {
+      addCheck(...checks) {
+        customChecks.push(...checks);
+      },
+    });
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -83,6 +96,7 @@ export const platformProductPlugin = createBackendPlugin({
           feedback,
           await createAnnouncementsCapability(capabilityEnv, adoption),
           await createRoadmapCapability(capabilityEnv, feedback),
+          await createScorecardsCapability(capabilityEnv, customChecks),
         ];
 
         httpRouter.use(createRouter(capabilities.map(({ router }) => router)));

@@ -8,6 +8,7 @@ export * from './adoption';
 export * from './feedback';
 export * from './announcements';
 export * from './roadmap';
+export * from './scorecards';
 export type { PlatformProductClientOptions } from './shared/BackendRequests';
 export type {
   AdoptingTeam,
@@ -46,4 +47,13 @@ export type {
   RoadmapLinkedPost,
   RoadmapStatus,
   UpdateRoadmapItemRequest,
+  Portfolio,
+  PortfolioItem,
+  PortfolioSort,
+  ProductScorecard,
+  ScorecardCheckResult,
+  ScorecardCheckStatus,
+  ScorecardLevel,
+  ScorecardSnapshot,
+  ScorecardValue,
 } from '@platform-product/plugin-platform-product-common';

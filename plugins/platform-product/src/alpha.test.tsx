@@ -25,6 +25,11 @@ import {
 } from './__testUtils__/fixtures';
 import { post, stats } from './__testUtils__/feedbackFixtures';
 import { catalogApiOver } from './__testUtils__/catalogApi';
+import {
+  history,
+  portfolioItems,
+  scorecard,
+} from './__testUtils__/scorecardFixtures';
 import platformProductPlugin, {
   entityGiveFeedbackCard,
   entityLatestProductNewsCard,
@@ -34,8 +39,11 @@ import platformProductPlugin, {
   entityProductOverviewCard,
   entityProductRoadmapCard,
   entityProductRoadmapContent,
+  entityProductScoreCard,
+  entityProductScorecardContent,
   entityProductsManagedCard,
   entityProductsOwnedCard,
+  platformPortfolioPage,
 } from './alpha';
 
 // the permission API caches decisions across renders (SWR): decide here
@@ -59,6 +67,9 @@ const platformProductApi = {
   listFeedback: jest.fn(async (options: ListFeedbackOptions) =>
     options.type === 'rating' ? page([]) : page(),
   ),
+  getScorecard: jest.fn(async () => scorecard()),
+  getScorecardHistory: jest.fn(async () => history),
+  getPortfolio: jest.fn(async () => ({ items: portfolioItems })),
 };
 
 const apis = [
@@ -95,15 +106,23 @@ const partOfProduct: Entity = {
 const unrelatedComponent: Entity = { ...deployCli, relations: [] };
 
 describe('platform-product alpha plugin', () => {
-  it('is the platform-product plugin with the news page route', () => {
+  it('is the platform-product plugin with the news and portfolio page routes', () => {
     expect(platformProductPlugin.id).toBe('platform-product');
     expect(platformProductPlugin.routes.platformNews).toBeDefined();
+    expect(platformProductPlugin.routes.portfolio).toBeDefined();
+  });
+
+  it('puts the portfolio page at /platform-products, as "Portfolio" in the navigation', () => {
+    const tester = createExtensionTester(platformPortfolioPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/platform-products');
+    expect(tester.get(coreExtensionData.title)).toBe('Portfolio');
   });
 
   it.each([
     ['Feedback', entityProductFeedbackContent, '/feedback'],
     ['News', entityProductNewsContent, '/news'],
     ['Roadmap', entityProductRoadmapContent, '/roadmap'],
+    ['Scorecard', entityProductScorecardContent, '/scorecard'],
   ])(
     'puts the %s tab at its path, on products only',
     (_title, content, path) => {
@@ -131,6 +150,11 @@ describe('platform-product alpha plugin', () => {
     expect(filterOf(entityGiveFeedbackCard)(deploymentPlatform)).toBe(true);
     expect(filterOf(entityGiveFeedbackCard)(partOfProduct)).toBe(true);
     expect(filterOf(entityGiveFeedbackCard)(unrelatedComponent)).toBe(false);
+
+    // the product's own overview card has its score already
+    expect(filterOf(entityProductScoreCard)(partOfProduct)).toBe(true);
+    expect(filterOf(entityProductScoreCard)(deploymentPlatform)).toBe(false);
+    expect(filterOf(entityProductScoreCard)(unrelatedComponent)).toBe(false);
 
     expect(filterOf(entityPartOfProductCard)(partOfProduct)).toBe(true);
     expect(filterOf(entityPartOfProductCard)(unrelatedComponent)).toBe(false);
@@ -166,5 +190,30 @@ describe('platform-product alpha plugin', () => {
     expect(
       await screen.findByText('Roll back with one command'),
     ).toBeInTheDocument();
+  });
+
+  it('renders the Scorecard tab with the level and the checks', async () => {
+    renderOnEntityPage(deploymentPlatform, entityProductScorecardContent);
+
+    expect(await screen.findByTestId('scorecard-score')).toHaveTextContent(
+      '72 / 100',
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Gold' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the portfolio page with a row per product', async () => {
+    renderTestApp({
+      extensions: [platformPortfolioPage],
+      apis,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/platform-products'],
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Platform portfolio' }),
+    ).toBeInTheDocument();
+    expect(await screen.findAllByTestId('portfolio-row')).toHaveLength(4);
   });
 });

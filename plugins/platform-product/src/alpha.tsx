@@ -24,6 +24,7 @@ import {
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
 import AnnouncementIcon from '@material-ui/icons/Announcement';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import {
   isPlatformProductEntity,
   PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
@@ -33,7 +34,7 @@ import {
   platformProductApiRef,
 } from '@platform-product/plugin-platform-product-react';
 import { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
-import { rootRouteRef } from './routes';
+import { portfolioRouteRef, rootRouteRef } from './routes';
 
 // Entity filters in the predicate form, which both the 3.x and the 4.x lines of
 // plugin-catalog-react evaluate (string expressions are deprecated there).
@@ -76,6 +77,28 @@ export const platformNewsPage = PageBlueprint.make({
     loader: () =>
       import('./components/announcements/PlatformNewsPage').then(m => (
         <m.PlatformNewsPage />
+      )),
+  },
+});
+
+/**
+ * The portfolio page at `/platform-products`: every product's level and score, in the
+ * app's navigation as "Portfolio".
+ *
+ * @alpha
+ */
+export const platformPortfolioPage = PageBlueprint.make({
+  name: 'portfolio',
+  params: {
+    path: '/platform-products',
+    title: 'Portfolio',
+    icon: <AssessmentIcon />,
+    routeRef: convertLegacyRouteRef(portfolioRouteRef),
+    // the page brings its own header
+    noHeader: true,
+    loader: () =>
+      import('./components/scorecards/PlatformPortfolioPage').then(m => (
+        <m.PlatformPortfolioPage />
       )),
   },
 });
@@ -134,6 +157,25 @@ export const entityProductRoadmapContent = EntityContentBlueprint.make({
       import('./components/roadmap/EntityProductRoadmapContent').then(m => (
         <m.EntityProductRoadmapContent />
       )),
+  },
+});
+
+/**
+ * A product's Scorecard tab, at `scorecard` on its entity page (where the score
+ * card and the portfolio link).
+ *
+ * @alpha
+ */
+export const entityProductScorecardContent = EntityContentBlueprint.make({
+  name: 'scorecard',
+  params: {
+    path: '/scorecard',
+    title: 'Scorecard',
+    filter: isProduct,
+    loader: () =>
+      import('./components/scorecards/EntityProductScorecardContent').then(
+        m => <m.EntityProductScorecardContent />,
+      ),
   },
 });
 
@@ -217,6 +259,24 @@ export const entityGiveFeedbackCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/feedback/EntityGiveFeedbackCard').then(m => (
         <m.EntityGiveFeedbackCard />
+      )),
+  },
+});
+
+/**
+ * On the pages of a product's parts: the product's level, score and trend, linking to
+ * its Scorecard tab. A product's own page has it in its overview card already.
+ *
+ * @alpha
+ */
+export const entityProductScoreCard = EntityCardBlueprint.make({
+  name: 'score',
+  params: {
+    type: 'content',
+    filter: isPartOfPlatformProduct,
+    loader: () =>
+      import('./components/scorecards/EntityProductScoreCard').then(m => (
+        <m.EntityProductScoreCard />
       )),
   },
 });
@@ -334,21 +394,26 @@ export const platformProductPlugin = createFrontendPlugin({
   icon: <AnnouncementIcon />,
   routes: {
     platformNews: convertLegacyRouteRef(rootRouteRef),
+    portfolio: convertLegacyRouteRef(portfolioRouteRef),
   },
   extensions: [
     platformProductApi,
     platformNewsPage,
-    // tabs in the legacy demo's order: News, Feedback, then Roadmap
+    platformPortfolioPage,
+    // tabs in the legacy demo's order: News, Feedback, Roadmap, then Scorecard
     entityProductNewsContent,
     entityProductFeedbackContent,
     entityProductRoadmapContent,
+    entityProductScorecardContent,
     productOverviewLayout,
     // cards in the order of the legacy demo's pages: the banner, then the
-    // product's overview (then its roadmap) or the part's product, then "Give feedback"
+    // product's overview (then its roadmap) or the part's product (then its score), then
+    // "Give feedback"
     entityNewsBannerCard,
     entityProductOverviewCard,
     entityProductRoadmapCard,
     entityPartOfProductCard,
+    entityProductScoreCard,
     entityGiveFeedbackCard,
     entityLatestProductNewsCard,
     entityProductsManagedCard,

@@ -14,6 +14,9 @@ export {
   EntityProductFeedbackContent,
   EntityProductRoadmapContent,
   EntityProductRoadmapCard,
+  EntityProductScorecardContent,
+  EntityProductScoreCard,
+  PlatformPortfolioPage,
   PlatformNewsSearchResultListItem,
   EntityProductNewsContent,
   EntityLatestProductNewsCard,
@@ -23,7 +26,10 @@ export {
   PlatformNewsPage,
 } from './plugin';
 export type { PlatformNewsSearchResultListItemProps } from './components/search/PlatformNewsSearchResultListItem';
-export { rootRouteRef as platformNewsRouteRef } from './routes';
+export {
+  rootRouteRef as platformNewsRouteRef,
+  portfolioRouteRef as platformPortfolioRouteRef,
+} from './routes';
 export { isPartOfPlatformProduct } from './components/cards/isPartOfPlatformProduct';
 export { hasPlatformProductNews } from './components/announcements/hasPlatformProductNews';
 export { platformProductColumns } from './components/catalog/columns';
@@ -31,6 +37,7 @@ export {
   isPlatformProductEntity,
   PLATFORM_ANNOUNCEMENT_SEARCH_TYPE,
   roadmapManagePermission,
+  scorecardRefreshPermission,
   RELATION_PRODUCT_MANAGED_BY,
   RELATION_PRODUCT_MANAGER_OF,
 } from '@platform-product/plugin-platform-product-common';
@@ -53,5 +60,11 @@ export {
   useUnreadAnnouncementCount,
   useRoadmap,
   useRoadmapItemHistory,
+  usePortfolio,
+  useProductScorecard,
+  useScorecardHistory,
 } from '@platform-product/plugin-platform-product-react';
-export type { PlatformProductApi } from '@platform-product/plugin-platform-product-react';
+export type {
+  PlatformProductApi,
+  PortfolioOptions,
+} from '@platform-product/plugin-platform-product-react';

@@ -12,7 +12,7 @@ import {
   PlatformProductClient,
   platformProductApiRef,
 } from '@platform-product/plugin-platform-product-react';
-import { rootRouteRef } from './routes';
+import { portfolioRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Platform Product frontend plugin (legacy frontend system).
@@ -31,6 +31,7 @@ export const platformProductPlugin = createPlugin({
   ],
   routes: {
     platformNews: rootRouteRef,
+    portfolio: portfolioRouteRef,
   },
 });
 
@@ -180,6 +181,64 @@ export const EntityProductRoadmapCard = platformProductPlugin.provide(
           m => m.EntityProductRoadmapCard,
         ),
     },
+  }),
+);
+
+/**
+ * A product's Scorecard tab: its level (Bronze, Silver, Gold) and score, the score's
+ * trend, and every check grouped by level with what was measured and, on a failure,
+ * what to do next; the product team re-evaluates it on demand. Mount it at
+ * `path="/scorecard"`: the score card and the portfolio link there.
+ *
+ * @public
+ */
+export const EntityProductScorecardContent = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductScorecardContent',
+    component: {
+      lazy: () =>
+        import('./components/scorecards/EntityProductScorecardContent').then(
+          m => m.EntityProductScorecardContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * A product's scorecard in brief (level, score and its trend, failing checks) with a
+ * link to its Scorecard tab: on a product's overview, and on the pages of its parts
+ * (pair with `isPartOfPlatformProduct` in an `EntitySwitch`).
+ *
+ * @public
+ */
+export const EntityProductScoreCard = platformProductPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProductScoreCard',
+    component: {
+      lazy: () =>
+        import('./components/scorecards/EntityProductScoreCard').then(
+          m => m.EntityProductScoreCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The portfolio: one row per product with its PM, owning team, lifecycle, level,
+ * score and trend, NPS and its trend, adoption, open posts and last announcement;
+ * sortable, filtered by owner, lifecycle and level, exported as CSV. Mount it at
+ * `/platform-products`.
+ *
+ * @public
+ */
+export const PlatformPortfolioPage = platformProductPlugin.provide(
+  createRoutableExtension({
+    name: 'PlatformPortfolioPage',
+    component: () =>
+      import('./components/scorecards/PlatformPortfolioPage').then(
+        m => m.PlatformPortfolioPage,
+      ),
+    mountPoint: portfolioRouteRef,
   }),
 );
 

@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   coreServices,
   createServiceFactory,
   PermissionsService,
@@ -26,7 +27,8 @@ import { productEntities } from './products';
  * The plugin in a test backend, on a test database, with recording fakes for the catalog,
  * the auditor, the logger and notifications. Without `permissions` the backend's default
  * (everything allowed); `platformProduct` is the plugin's config, `config` more root config;
- * `notifications` replaces the recording one (to fail or wait).
+ * `notifications` replaces the recording one (to fail or wait); `features` adds modules or
+ * replaces services (a real scheduler).
  */
 export async function startPlatformProductBackend(options: {
   knex: Knex;
@@ -36,6 +38,7 @@ export async function startPlatformProductBackend(options: {
   notifications?: Pick<NotificationService, 'send'>;
   permissions?: PermissionsService;
   scheduler?: SchedulerService;
+  features?: BackendFeature[];
 }) {
   const { catalog, reads: catalogReads } = recordingCatalog(
     options.entities ?? productEntities,
@@ -88,10 +91,12 @@ export async function startPlatformProductBackend(options: {
             }),
           ]
         : []),
+      ...(options.features ?? []),
     ],
   });
   return {
     server: backend.server,
+    stop: () => backend.stop(),
     knex: options.knex,
     catalogReads,
     auditEvents,

@@ -1,4 +1,4 @@
-import { NewPost, StoredRating } from '../feedback/FeedbackStore';
+import { NewPost, StoredRating, StoredReply } from '../feedback/FeedbackStore';
 
 /** Feedback rows for the store tests: a product P (and OTHER), two months, fresh ids. */
 export const P = 'platformproduct:default/p';
@@ -52,3 +52,22 @@ export function post(extra: Partial<NewPost> = {}): NewPost {
 /** The author hash of the rows above: `hash-<name>` for `user:default/<name>`. */
 export const personKey = (userRef: string) =>
   `hash-${userRef.slice(userRef.lastIndexOf('/') + 1)}`;
+
+/** An official reply (by the product team) to a post. */
+export function teamReply(
+  postId: string,
+  createdAt: number,
+  extra: Partial<StoredReply> = {},
+): StoredReply {
+  return {
+    id: nextId(),
+    postId,
+    authorRef: 'user:default/pm',
+    authorHash: 'hash-pm',
+    byPostAuthor: false,
+    official: true,
+    body: 'On it',
+    createdAt,
+    ...extra,
+  };
+}

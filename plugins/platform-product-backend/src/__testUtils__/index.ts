@@ -7,3 +7,5 @@ export * from './clock';
 export * from './policy';
 export * from './until';
 export * from './roadmapBackend';
+export * from './scorecards';
+export * from './scorecardsBackend';

@@ -1,3 +1,4 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -14,3 +15,23 @@ export const whereProductManager = (userRefs: string[]): PolicyDecision => ({
     params: { userRefs },
   },
 });
+
+/**
+ * A policy that answers each permission with `decide(permission name, user ref)` (the user ref
+ * undefined for a service), through `authorizeConditional` only, as the plugin asks.
+ */
+export function policyOf(
+  decide: (permission: string, user: string | undefined) => PolicyDecision,
+): PermissionsService {
+  return {
+    authorize: async () => {
+      throw new Error('the plugin asks authorizeConditional');
+    },
+    authorizeConditional: async (requests, { credentials }) => {
+      const principal = credentials.principal as { userEntityRef?: string };
+      return requests.map(r =>
+        decide(r.permission.name, principal.userEntityRef),
+      );
+    },
+  };
+}

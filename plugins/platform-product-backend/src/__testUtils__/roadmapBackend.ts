@@ -1,7 +1,4 @@
-import {
-  PermissionsService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
@@ -13,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
 import { startPlatformProductBackend } from './backend';
 import { ADMIN, as, CONDY, JANE, OUTSIDER, OWEN, READER } from './people';
-import { whereProductManager } from './policy';
+import { policyOf, whereProductManager } from './policy';
 import { X } from './products';
 
 export const api = '/api/platform-product';
@@ -43,17 +40,7 @@ function decide(permission: string, user: string | undefined): PolicyDecision {
   return allow(true);
 }
 
-const policy: PermissionsService = {
-  authorize: async () => {
-    throw new Error('the roadmap asks authorizeConditional');
-  },
-  authorizeConditional: async (requests, { credentials }) => {
-    const principal = credentials.principal as { userEntityRef?: string };
-    return requests.map(r =>
-      decide(r.permission.name, principal.userEntityRef),
-    );
-  },
-};
+const policy = policyOf(decide);
 
 /** The plugin on a fresh SQLite database with the roadmap policy, and calls as its users. */
 export async function startRoadmapBackend(

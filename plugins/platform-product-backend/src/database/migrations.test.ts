@@ -80,6 +80,8 @@ describe('migrations', () => {
       '20261128000000_announcements.js',
       '20261129000000_announcements_counts.js',
       '20261130000000_roadmap.js',
+      '20261201000000_scorecards.js',
+      '20261201000001_scorecard_metrics_indexes.js',
     ]);
   });
 
@@ -540,6 +542,86 @@ describe('migrations', () => {
       await expect(
         knex.schema.hasColumn('feedback_posts', 'roadmap_item_id'),
       ).resolves.toBe(true);
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261201000000_scorecards.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const tables = [
+        'scorecard_products',
+        'scorecard_check_results',
+        'scorecard_snapshots',
+      ];
+      const ref = 'platformproduct:default/a';
+
+      await migrateUntilBefore(knex, '20261201000000_scorecards.js');
+      await migrateUpOnce(knex);
+      await knex('scorecard_products').insert({
+        product_ref: ref,
+        title: 'A',
+        score: 62.5,
+        level_rank: 0,
+        open_posts: 0,
+        score_trend: '',
+        evaluated_at: 1_780_000_000_000,
+        changed_at: 1_780_000_000_000,
+      });
+      const [product] = await knex('scorecard_products');
+      expect(product).toMatchObject({
+        score: 62.5,
+        level: null,
+        product_manager: null,
+        nps: null,
+        nps_before: null,
+      });
+      expect(Number(product.evaluated_at)).toBe(1_780_000_000_000);
+      await expect(indexesOf(knex, 'scorecard_products')).resolves.toEqual(
+        expect.arrayContaining([
+          'scorecard_products_owner_idx',
+          'scorecard_products_lifecycle_idx',
+          'scorecard_products_level_idx',
+          'scorecard_products_score_idx',
+        ]),
+      );
+      await expect(indexesOf(knex, 'scorecard_snapshots')).resolves.toContain(
+        'scorecard_snapshots_day_idx',
+      );
+      // one result per product and check, one snapshot per product and day
+      const unique: Array<[string, object]> = [
+        [
+          'scorecard_check_results',
+          {
+            product_ref: ref,
+            check_id: 'vision',
+            position: 0,
+            title: 'Has a vision',
+            status: 'pass',
+            value: 'true',
+            threshold: 'null',
+            advice: '',
+            weight: 1,
+            changed_at: 1,
+          },
+        ],
+        [
+          'scorecard_snapshots',
+          { product_ref: ref, day: '2026-12-01', score: 50, open_posts: 0 },
+        ],
+      ];
+      for (const [table, values] of unique) {
+        await knex(table).insert(values);
+        await expect(knex(table).insert(values)).rejects.toThrow();
+      }
+
+      await migrateDownOnce(knex);
+      for (const table of tables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(knex.schema.hasTable('roadmap_items')).resolves.toBe(true);
 
       await knex.destroy();
     },

@@ -58,6 +58,7 @@ describe('the permission path', () => {
     };
     const catalog = catalogServiceMock({ entities: productEntities });
     const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
     const products = ProductResolver.create({
       catalog,
       cache: memoryCache(),
@@ -67,6 +68,7 @@ describe('the permission path', () => {
       deps: { permissions, products, applyConditions },
       calls,
       getEntityByRef,
+      getEntitiesByRefs,
     };
   }
 
@@ -115,6 +117,24 @@ describe('the permission path', () => {
     );
     expect(allowed).toEqual({ read: new Set([X, Y]), respond: new Set([X]) });
     expect(calls).toHaveLength(1);
+  });
+
+  it('evaluates a conditional decision on many products with one catalog query for all of them', async () => {
+    const { deps, calls, getEntityByRef, getEntitiesByRefs } = setup();
+    const refs = [X, Y, 'platformproduct:default/z', 'component:default/x-cli'];
+    const allowed = await allowedOnProducts(
+      deps,
+      refs,
+      {
+        read: platformProductReadPermission,
+        respond: feedbackRespondPermission,
+      },
+      mockCredentials.user(JANE),
+    );
+    expect(allowed).toEqual({ read: new Set(refs), respond: new Set([X]) });
+    expect(calls).toHaveLength(1);
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect(getEntityByRef).not.toHaveBeenCalled();
   });
 
   it('asks for a permission about no product through the same path, worded the same way', async () => {

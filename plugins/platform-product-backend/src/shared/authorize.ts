@@ -124,40 +124,46 @@ export async function decisionsOn<T extends string>(
   ) as Record<T, PolicyDecision>;
 }
 
-/** Where these decisions allow: the products of `productRefs` each one allows. */
+/**
+ * Where these decisions allow: the products of `productRefs` each one allows. A conditional
+ * decision is evaluated on the product entities, read once for all the permissions: one product
+ * through the cache, many in one batch (the cached ones, then the misses in one catalog query),
+ * so a portfolio of 1,000 products costs no more round trips than one product.
+ */
 export async function allowedWhere<T extends string>(
   deps: Omit<AuthorizeDeps, 'permissions'>,
   decisions: Record<T, PolicyDecision>,
   productRefs: string[],
 ): Promise<Record<T, Set<string>>> {
-  const products = new Map<
-    string,
-    Promise<PlatformProductEntityV1alpha1 | undefined>
-  >();
-  const productOf = (ref: string) => {
-    if (!products.has(ref)) products.set(ref, deps.products.product(ref));
-    return products.get(ref)!;
-  };
   const names = Object.keys(decisions) as T[];
-  const allowed = await Promise.all(
-    names.map(async name => {
-      const decision = decisions[name];
-      if (decision.result !== AuthorizeResult.CONDITIONAL) {
-        return new Set(
-          decision.result === AuthorizeResult.ALLOW ? productRefs : [],
-        );
-      }
-      const results = await Promise.all(
-        productRefs.map(async ref =>
-          deps.applyConditions(decision, await productOf(ref)),
-        ),
-      );
-      return new Set(productRefs.filter((_, i) => results[i]));
-    }),
+  const conditional = names.some(
+    name => decisions[name].result === AuthorizeResult.CONDITIONAL,
   );
+  const products = conditional ? await productsOf(deps, productRefs) : [];
+  const allowed = names.map(name => {
+    const decision = decisions[name];
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return new Set(
+        decision.result === AuthorizeResult.ALLOW ? productRefs : [],
+      );
+    }
+    return new Set(
+      productRefs.filter((_, i) => deps.applyConditions(decision, products[i])),
+    );
+  });
   return Object.fromEntries(
     names.map((name, i) => [name, allowed[i]]),
   ) as Record<T, Set<string>>;
+}
+
+function productsOf(
+  deps: Pick<AuthorizeDeps, 'products'>,
+  productRefs: string[],
+): Promise<Array<PlatformProductEntityV1alpha1 | undefined>> {
+  if (productRefs.length === 1) {
+    return deps.products.product(productRefs[0]).then(product => [product]);
+  }
+  return deps.products.products(productRefs);
 }
 
 /** What a check on a product needs: the policy, the cached products and the plugin's rules. */

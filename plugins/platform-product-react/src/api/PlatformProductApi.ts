@@ -3,6 +3,7 @@ import { PlatformProductAdoptionApi } from '../adoption/AdoptionApi';
 import { PlatformProductAnnouncementsApi } from '../announcements/AnnouncementsApi';
 import { PlatformProductFeedbackApi } from '../feedback/FeedbackApi';
 import { PlatformProductRoadmapApi } from '../roadmap/RoadmapApi';
+import { PlatformProductScorecardsApi } from '../scorecards/ScorecardsApi';
 
 /**
  * The Platform Product backend, as seen from the browser: every capability's
@@ -14,7 +15,8 @@ export interface PlatformProductApi
   extends PlatformProductAdoptionApi,
     PlatformProductFeedbackApi,
     PlatformProductAnnouncementsApi,
-    PlatformProductRoadmapApi {}
+    PlatformProductRoadmapApi,
+    PlatformProductScorecardsApi {}
 
 /**
  * The API reference of {@link PlatformProductApi}.

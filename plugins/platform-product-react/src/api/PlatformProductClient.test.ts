@@ -2,6 +2,7 @@ import { PlatformProductAdoptionClient } from '../adoption/AdoptionClient';
 import { PlatformProductAnnouncementsClient } from '../announcements/AnnouncementsClient';
 import { PlatformProductFeedbackClient } from '../feedback/FeedbackClient';
 import { PlatformProductRoadmapClient } from '../roadmap/RoadmapClient';
+import { PlatformProductScorecardsClient } from '../scorecards/ScorecardsClient';
 import { PlatformProductClient } from './PlatformProductClient';
 
 const methodsOf = (prototype: object) =>
@@ -30,6 +31,7 @@ describe('PlatformProductClient', () => {
       PlatformProductFeedbackClient,
       PlatformProductAnnouncementsClient,
       PlatformProductRoadmapClient,
+      PlatformProductScorecardsClient,
     ].flatMap(part => methodsOf(part.prototype));
     const calls = Object.entries(client)
       .filter(([, value]) => typeof value === 'function')
@@ -43,6 +45,8 @@ describe('PlatformProductClient', () => {
     await client.listFeedback({ productRef });
     await client.listAnnouncements({ productRef });
     await client.getRoadmap(productRef);
+    await client.getScorecard(productRef);
+    await client.getPortfolio();
     const paths = fetch.mock.calls.map(
       call => new URL((call as unknown as [string])[0]).pathname,
     );
@@ -51,6 +55,8 @@ describe('PlatformProductClient', () => {
       '/api/platform-product/feedback',
       '/api/platform-product/announcements',
       '/api/platform-product/roadmap',
+      '/api/platform-product/scorecards',
+      '/api/platform-product/portfolio',
     ]);
   });
 });

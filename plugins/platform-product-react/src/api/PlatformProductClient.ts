@@ -2,12 +2,13 @@ import { PlatformProductAdoptionClient } from '../adoption/AdoptionClient';
 import { PlatformProductAnnouncementsClient } from '../announcements/AnnouncementsClient';
 import { PlatformProductFeedbackClient } from '../feedback/FeedbackClient';
 import { PlatformProductRoadmapClient } from '../roadmap/RoadmapClient';
+import { PlatformProductScorecardsClient } from '../scorecards/ScorecardsClient';
 import { PlatformProductClientOptions } from '../shared/BackendRequests';
 import { PlatformProductApi } from './PlatformProductApi';
 
 /**
  * Talks to the `platform-product` backend plugin: one client per capability
- * (adoption, feedback, announcements, roadmap), each call handed to its capability's.
+ * (adoption, feedback, announcements, roadmap, scorecards), each call handed to its capability's.
  * Requests go through the `fetchApi`, so the signed-in user's credentials are
  * attached.
  *
@@ -18,12 +19,14 @@ export class PlatformProductClient implements PlatformProductApi {
   private readonly feedback: PlatformProductFeedbackClient;
   private readonly announcements: PlatformProductAnnouncementsClient;
   private readonly roadmap: PlatformProductRoadmapClient;
+  private readonly scorecards: PlatformProductScorecardsClient;
 
   constructor(options: PlatformProductClientOptions) {
     this.adoption = new PlatformProductAdoptionClient(options);
     this.feedback = new PlatformProductFeedbackClient(options);
     this.announcements = new PlatformProductAnnouncementsClient(options);
     this.roadmap = new PlatformProductRoadmapClient(options);
+    this.scorecards = new PlatformProductScorecardsClient(options);
   }
 
   // adoption
@@ -137,4 +140,23 @@ export class PlatformProductClient implements PlatformProductApi {
 
   readonly getRoadmapItemHistory: PlatformProductApi['getRoadmapItemHistory'] =
     id => this.roadmap.getRoadmapItemHistory(id);
+
+  // scorecards
+
+  readonly getScorecard: PlatformProductApi['getScorecard'] = productRef =>
+    this.scorecards.getScorecard(productRef);
+
+  readonly getScorecardHistory: PlatformProductApi['getScorecardHistory'] = (
+    productRef,
+    options,
+  ) => this.scorecards.getScorecardHistory(productRef, options);
+
+  readonly refreshScorecard: PlatformProductApi['refreshScorecard'] =
+    productRef => this.scorecards.refreshScorecard(productRef);
+
+  readonly getPortfolio: PlatformProductApi['getPortfolio'] = options =>
+    this.scorecards.getPortfolio(options);
+
+  readonly exportPortfolio: PlatformProductApi['exportPortfolio'] = options =>
+    this.scorecards.exportPortfolio(options);
 }

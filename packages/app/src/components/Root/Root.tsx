@@ -5,6 +5,7 @@ import ExtensionIcon from '@material-ui/icons/Extension';
 import CategoryIcon from '@material-ui/icons/Category';
 import WidgetsIcon from '@material-ui/icons/Widgets';
 import AnnouncementIcon from '@material-ui/icons/Announcement';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -84,6 +85,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={AnnouncementIcon}
           to="/platform-news"
           text="Platform news"
+        />
+        <SidebarItem
+          icon={AssessmentIcon}
+          to="/platform-products"
+          text="Portfolio"
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         {/* End global nav */}

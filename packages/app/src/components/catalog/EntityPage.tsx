@@ -60,6 +60,8 @@ import {
   EntityProductNewsContent,
   EntityProductRoadmapCard,
   EntityProductRoadmapContent,
+  EntityProductScoreCard,
+  EntityProductScorecardContent,
   EntityProductsManagedCard,
   EntityProductsOwnedCard,
   hasPlatformProductNews,
@@ -132,15 +134,18 @@ const entityWarningContent = (
   </>
 );
 
-// On the pages of a platform product's parts: which product it belongs to, and
-// a way to give that product feedback.
+// On the pages of a platform product's parts: which product it belongs to, its
+// scorecard in brief, and a way to give that product feedback.
 const partOfProductContent = (
   <EntitySwitch>
     <EntitySwitch.Case if={isPartOfPlatformProduct}>
-      <Grid item md={8} xs={12}>
+      <Grid item md={6} xs={12}>
         <EntityPartOfProductCard variant="fullHeight" />
       </Grid>
-      <Grid item md={4} xs={12}>
+      <Grid item md={3} xs={12}>
+        <EntityProductScoreCard variant="fullHeight" />
+      </Grid>
+      <Grid item md={3} xs={12}>
         <EntityGiveFeedbackCard variant="fullHeight" />
       </Grid>
     </EntitySwitch.Case>
@@ -459,6 +464,9 @@ const platformProductPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/roadmap" title="Roadmap">
       <EntityProductRoadmapContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/scorecard" title="Scorecard">
+      <EntityProductScorecardContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/relations" title="Relations">
       <Grid container spacing={3} alignItems="stretch">

@@ -15,15 +15,21 @@ import {
 } from '../../__testUtils__/fixtures';
 import { catalogApiOver } from '../../__testUtils__/catalogApi';
 import { renderWithApis } from '../../__testUtils__/render';
+import { history, scorecard } from '../../__testUtils__/scorecardFixtures';
 import { EntityPlatformProductOverviewContent } from './EntityPlatformProductOverviewContent';
 
 function setup(
   entity: Entity,
-  platformProductApi: Partial<PlatformProductApi> = {
+  overrides: Partial<PlatformProductApi> = {
     getAdoption: jest.fn(async () => adoption),
   },
 ) {
   const catalogApi = catalogApiOver([janeDoe, deployCli, deployApi]);
+  const platformProductApi = {
+    getScorecard: jest.fn(async () => scorecard()),
+    getScorecardHistory: jest.fn(async () => history),
+    ...overrides,
+  };
   return {
     catalogApi,
     platformProductApi,
@@ -150,6 +156,20 @@ describe('EntityPlatformProductOverviewContent', () => {
       .closest('tr')!;
     expect(within(paymentsRow).getByText('2')).toBeInTheDocument();
     expect(screen.queryByText('No product manager')).not.toBeInTheDocument();
+
+    // how well it is run: its scorecard in brief, linking to the Scorecard tab
+    expect(platformProductApi.getScorecard).toHaveBeenCalledWith(
+      'platformproduct:default/deployment-platform',
+    );
+    expect(await screen.findByTestId('score-card-score')).toHaveTextContent(
+      '72 / 100',
+    );
+    expect(
+      screen.getByRole('link', { name: 'See what to do next' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/platformproduct/deployment-platform/scorecard',
+    );
   });
 
   it('shows the missing product manager as a gap, with how to fix it', async () => {

@@ -3,6 +3,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { isPlatformProductEntity } from '@platform-product/plugin-platform-product-common';
 import { ProductAdoptionCard } from '../adoption/ProductAdoptionCard';
+import { EntityProductScoreCard } from '../scorecards/EntityProductScoreCard';
 import { refOf } from '../shared/entities';
 import { ProductHeader } from './ProductHeader';
 import { ProductManagerCard } from './ProductManagerCard';
@@ -11,8 +12,9 @@ import { ProductSupportCard } from './ProductSupportCard';
 import { ProductVisionCard } from './ProductVisionCard';
 
 /**
- * The overview of a PlatformProduct's page: what it is, who runs it, where to
- * get help, what it is made of and who uses it.
+ * The overview of a PlatformProduct's page: what it is, who runs it, how well it
+ * is run (its scorecard in brief), where to get help, what it is made of and who
+ * uses it.
  */
 export const EntityPlatformProductOverviewContent = () => {
   const { entity } = useEntity();
@@ -32,11 +34,14 @@ export const EntityPlatformProductOverviewContent = () => {
       <Grid item xs={12}>
         <ProductHeader entity={entity} partCount={partRefsOf(entity).length} />
       </Grid>
-      <Grid item xs={12} md={hasManager ? 4 : 6}>
+      <Grid item xs={12} md={hasManager ? 4 : 5}>
         <ProductManagerCard entity={entity} />
       </Grid>
-      <Grid item xs={12} md={hasManager ? 8 : 6}>
+      <Grid item xs={12} md={hasManager ? 5 : 4}>
         <ProductVisionCard entity={entity} />
+      </Grid>
+      <Grid item xs={12} md={3}>
+        <EntityProductScoreCard />
       </Grid>
       <Grid item xs={12} md={5}>
         <ProductSupportCard entity={entity} />
