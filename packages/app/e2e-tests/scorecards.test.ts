@@ -168,8 +168,9 @@ test("scorecards: a product's Scorecard tab shows its checks by level, advice on
     await expect(page.getByRole('region', { name: level })).toBeVisible();
   }
   await expect(page.getByTestId('score-trend-chart')).toBeVisible();
+  // the chart itself (a product evaluated today has one point: a dot, no area yet)
   await expect(
-    page.getByTestId('score-trend-chart').locator('svg .recharts-area'),
+    page.getByTestId('score-trend-chart').locator('svg.recharts-surface'),
   ).toBeVisible();
   // Jane Doe is the PM: she may re-evaluate it now
   await page.getByRole('button', { name: 'Re-evaluate now' }).click();
