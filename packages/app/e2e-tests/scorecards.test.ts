@@ -170,7 +170,10 @@ test("scorecards: a product's Scorecard tab shows its checks by level, advice on
   await expect(page.getByTestId('score-trend-chart')).toBeVisible();
   // the chart itself (a product evaluated today has one point: a dot, no area yet)
   await expect(
-    page.getByTestId('score-trend-chart').locator('svg.recharts-surface'),
+    page
+      .getByTestId('score-trend-chart')
+      .locator('svg.recharts-surface')
+      .first(),
   ).toBeVisible();
   // Jane Doe is the PM: she may re-evaluate it now
   await page.getByRole('button', { name: 'Re-evaluate now' }).click();
