@@ -4,19 +4,23 @@ import { utcDay } from '../../shared/clock';
 import { ProductEvaluation } from '../ProductEvaluation';
 import { ProductInfo, RecordOutcome } from '../ScorecardStore';
 import {
+  CHECK_COLUMNS,
   CHECKS,
   checkContents,
   numOrNull,
   CheckRow,
   productContent,
   ProductRow,
+  PRODUCT_COLUMNS,
   PRODUCTS,
   sameRow,
   snapshotRow,
+  SNAPSHOT_COLUMNS,
   SnapshotRow,
   SNAPSHOTS,
 } from './rows';
 import { readTrendHistory, trendOf } from './trend';
+import { upsertRows } from './upsert';
 
 /** Rows per insert: under the bound-parameter limits of both engines. */
 const ROWS_PER_STATEMENT = 500;
@@ -122,29 +126,35 @@ export async function recordEvaluations(
       row.check_id,
     ]);
 
-    for (const rows of chunks(changedProducts, ROWS_PER_STATEMENT)) {
-      await tx(PRODUCTS).insert(rows).onConflict('product_ref').merge();
-    }
+    await upsertRows(
+      tx,
+      PRODUCTS,
+      changedProducts,
+      ['product_ref'],
+      PRODUCT_COLUMNS,
+    );
     if (unchangedProducts.length) {
       await tx(PRODUCTS)
         .whereIn('product_ref', unchangedProducts)
         .update({ evaluated_at: now });
     }
-    for (const rows of chunks(changedChecks, ROWS_PER_STATEMENT)) {
-      await tx(CHECKS)
-        .insert(rows)
-        .onConflict(['product_ref', 'check_id'])
-        .merge();
-    }
+    await upsertRows(
+      tx,
+      CHECKS,
+      changedChecks,
+      ['product_ref', 'check_id'],
+      CHECK_COLUMNS,
+    );
     for (const pairs of chunks(goneChecks, ROWS_PER_STATEMENT)) {
       await tx(CHECKS).whereIn(['product_ref', 'check_id'], pairs).delete();
     }
-    for (const rows of chunks(changedSnapshots, ROWS_PER_STATEMENT)) {
-      await tx(SNAPSHOTS)
-        .insert(rows)
-        .onConflict(['product_ref', 'day'])
-        .merge();
-    }
+    await upsertRows(
+      tx,
+      SNAPSHOTS,
+      changedSnapshots,
+      ['product_ref', 'day'],
+      SNAPSHOT_COLUMNS,
+    );
     return {
       products: changedProducts.length,
       checks: changedChecks.length + goneChecks.length,

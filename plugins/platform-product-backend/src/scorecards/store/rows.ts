@@ -10,6 +10,7 @@ import { iso } from '../../shared/clock';
 import { ProductEvaluation } from '../ProductEvaluation';
 import { ProductInfo } from '../ScorecardStore';
 import { StoredTrend } from './trend';
+import { ColumnTypes } from './upsert';
 
 /** Numbers as the drivers return them: bigint columns come as strings from PostgreSQL. */
 type Num = number | string;
@@ -64,6 +65,52 @@ export type SnapshotRow = {
 export const PRODUCTS = 'scorecard_products';
 export const CHECKS = 'scorecard_check_results';
 export const SNAPSHOTS = 'scorecard_snapshots';
+
+/** The columns of each table with their PostgreSQL types (the migration's), for upsertRows. */
+export const PRODUCT_COLUMNS: Record<keyof ProductRow, ColumnTypes[string]> = {
+  product_ref: 'text',
+  title: 'text',
+  product_manager: 'text',
+  owner: 'text',
+  lifecycle: 'text',
+  score: 'double precision',
+  level: 'text',
+  level_rank: 'integer',
+  nps: 'integer',
+  adopting_teams: 'integer',
+  open_posts: 'integer',
+  oldest_untriaged_at: 'bigint',
+  last_announcement_at: 'bigint',
+  score_trend: 'text',
+  nps_before: 'integer',
+  evaluated_at: 'bigint',
+  changed_at: 'bigint',
+};
+export const CHECK_COLUMNS: Record<keyof CheckRow, ColumnTypes[string]> = {
+  product_ref: 'text',
+  check_id: 'text',
+  position: 'integer',
+  title: 'text',
+  level: 'text',
+  status: 'text',
+  value: 'text',
+  threshold: 'text',
+  advice: 'text',
+  weight: 'double precision',
+  changed_at: 'bigint',
+};
+export const SNAPSHOT_COLUMNS: Record<keyof SnapshotRow, ColumnTypes[string]> =
+  {
+    product_ref: 'text',
+    day: 'text',
+    score: 'double precision',
+    level: 'text',
+    nps: 'integer',
+    adopting_teams: 'integer',
+    open_posts: 'integer',
+    oldest_untriaged_at: 'bigint',
+    last_announcement_at: 'bigint',
+  };
 
 /** 0 below bronze, then 1, 2, 3: the order the portfolio sorts levels in. */
 export const levelRank = (level: ScorecardLevel | null) =>
