@@ -51,7 +51,13 @@ async function waitForCatalog() {
         `${backend}/api/catalog/entities/by-name/platformproduct/default/observability-platform`,
         { headers: { authorization: `Bearer ${token}` } },
       );
-      if (response.ok) return;
+      // the products' relations are stitched once the deployment platform has adopting teams
+      const adoption = await fetch(
+        `${api}/adoption?productRef=platformproduct:default/deployment-platform`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      if (response.ok && adoption.ok && (await adoption.json()).teamCount > 0)
+        return;
     } catch {
       tokens.clear(); // the backend or the catalog is not up yet
     }

@@ -103,7 +103,7 @@ describe('PlatformPortfolioPage', () => {
     expect(within(legacy).getByText('no ratings')).toBeInTheDocument();
     expect(within(legacy).getByText('never')).toBeInTheDocument();
     expect(within(preview).getByText('No level yet')).toBeInTheDocument();
-    expect(within(preview).getByText('none')).toBeInTheDocument();
+    expect(within(preview).getByText('none named')).toBeInTheDocument();
     expect(within(preview).getByText(/^oldest new: \d+ days$/)).toBeVisible();
   });
 

@@ -37,7 +37,12 @@ const useStyles = makeStyles(
         letterSpacing: '0.04em',
       },
     },
+    table: {
+      '& th, & td': { padding: theme.spacing(1.25, 1.5) },
+      '& th:first-child, & td:first-child': { paddingLeft: theme.spacing(2) },
+    },
     row: { '& td': { verticalAlign: 'middle' } },
+    productCell: { minWidth: '16rem' },
     product: { fontWeight: 600, fontSize: '0.95rem' },
     score: {
       display: 'flex',
@@ -47,8 +52,9 @@ const useStyles = makeStyles(
     scoreValue: {
       fontWeight: 700,
       fontSize: '1.1rem',
-      minWidth: '2ch',
+      minWidth: '3ch',
       textAlign: 'right',
+      whiteSpace: 'nowrap',
     },
     gap: { color: theme.palette.warning.dark, fontWeight: 500 },
     stale: { color: theme.palette.warning.dark, fontWeight: 500 },
@@ -77,40 +83,42 @@ function useColumns(): Column[] {
       label: 'Product',
       sort: 'title',
       cell: item => (
-        <EntityRefLink
-          entityRef={item.productRef}
-          hideIcon
-          className={classes.product}
-        >
-          {item.title}
-        </EntityRefLink>
-      ),
-    },
-    {
-      label: 'Product manager',
-      cell: item =>
-        item.productManager ? (
+        <Box className={classes.productCell}>
           <EntityRefLink
-            entityRef={item.productManager}
-            defaultKind="user"
+            entityRef={item.productRef}
             hideIcon
-          />
-        ) : (
-          <span className={classes.gap}>none</span>
-        ),
-    },
-    {
-      label: 'Owning team',
-      cell: item =>
-        item.owner ? (
-          <EntityRefLinks
-            entityRefs={[item.owner]}
-            defaultKind="group"
-            hideIcons
-          />
-        ) : (
-          <Dash />
-        ),
+            className={classes.product}
+          >
+            {item.title}
+          </EntityRefLink>
+          <Typography
+            variant="caption"
+            component="div"
+            className={classes.muted}
+          >
+            PM{' '}
+            {item.productManager ? (
+              <EntityRefLink
+                entityRef={item.productManager}
+                defaultKind="user"
+                hideIcon
+              />
+            ) : (
+              <span className={classes.gap}>none named</span>
+            )}
+            {item.owner && (
+              <>
+                {' · '}
+                <EntityRefLinks
+                  entityRefs={[item.owner]}
+                  defaultKind="group"
+                  hideIcons
+                />
+              </>
+            )}
+          </Typography>
+        </Box>
+      ),
     },
     {
       label: 'Lifecycle',
@@ -136,10 +144,14 @@ function useColumns(): Column[] {
     {
       label: 'NPS',
       sort: 'nps',
-      cell: item => <NpsTrend nps={item.nps} before={item.npsBefore} />,
+      cell: item => (
+        <Box className={classes.nowrap}>
+          <NpsTrend nps={item.nps} before={item.npsBefore} />
+        </Box>
+      ),
     },
     {
-      label: 'Adopting teams',
+      label: 'Teams using it',
       sort: 'adoptingTeams',
       align: 'right',
       cell: item =>
@@ -180,7 +192,7 @@ function useColumns(): Column[] {
 }
 
 /**
- * One row per product: who runs it, its level and score with the score's trend, NPS
+ * One row per product: the product with its PM and owning team, its level and score with the score's trend, NPS
  * with its trend, adoption, open posts and the last announcement. The sortable
  * headers ask the server for another order.
  */
@@ -194,7 +206,7 @@ export const PortfolioTable = (props: {
   const columns = useColumns();
   return (
     <TableContainer>
-      <Table aria-label="Platform products">
+      <Table aria-label="Platform products" className={classes.table}>
         <TableHead className={classes.head}>
           <TableRow>
             {columns.map(column => (
