@@ -33,7 +33,11 @@ export function scorecard(
     score: 72,
     evaluatedAt: '2026-03-02T08:00:00.000Z',
     checks: [
-      check({ id: 'product-manager', title: 'Has a product manager' }),
+      check({
+        id: 'product-manager',
+        title: 'Has a product manager',
+        value: 'user:default/jane.doe',
+      }),
       check({ id: 'vision', title: 'Has a vision' }),
       check({
         id: 'feedback-responses',

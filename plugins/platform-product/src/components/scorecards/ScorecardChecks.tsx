@@ -3,6 +3,7 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ScorecardCheckResult } from '@platform-product/plugin-platform-product-common';
 import { useEffect, useRef } from 'react';
 import { CheckStatusIcon } from './CheckStatusIcon';
@@ -57,6 +58,9 @@ function measureLabel(check: ScorecardCheckResult): string | undefined {
     : `${value} · needs ${formatValue(check.threshold)}`;
 }
 
+/** A measured value that names a person or a team ("user:default/jane.doe") reads as a link. */
+const ENTITY_REF_VALUE = /^(user|group):[^/\s]+\/\S+$/;
+
 const Check = (props: { check: ScorecardCheckResult; selected: boolean }) => {
   const { check, selected } = props;
   const classes = useStyles();
@@ -93,7 +97,13 @@ const Check = (props: { check: ScorecardCheckResult; selected: boolean }) => {
               className={classes.measure}
               title="measured · what it takes to pass"
             >
-              {measure}
+              {typeof check.value === 'string' &&
+              check.threshold === null &&
+              ENTITY_REF_VALUE.test(check.value) ? (
+                <EntityRefLink entityRef={check.value} hideIcon />
+              ) : (
+                measure
+              )}
             </Typography>
           )}
         </Box>
