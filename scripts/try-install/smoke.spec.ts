@@ -3,7 +3,8 @@ import { expect, Page, test } from '@playwright/test';
 // The install test's smoke test, in an app made by `@backstage/create-app` with the suite installed
 // as the README says: the generator's guest (signed in as user:default/guest, the PM of the README's
 // example product) rates the product and posts an idea from the example website's page, finds both on
-// the product's Feedback tab, and publishes a post on its News tab.
+// the product's Feedback tab, publishes a post on its News tab, sees the Roadmap tab, re-evaluates the
+// product on its Scorecard tab, and finds it on the portfolio page.
 
 const SYSTEM = process.env.TRY_INSTALL_SYSTEM ?? 'legacy';
 const SHOTS = process.env.TRY_INSTALL_SCREENSHOTS ?? 'screenshots/try-install';
@@ -48,7 +49,7 @@ async function gotoEntity(page: Page, path: string, heading: string) {
   }).toPass({ timeout: 120_000, intervals: [2_000] });
 }
 
-test(`${SYSTEM} frontend: product page, feedback from a part, news`, async ({
+test(`${SYSTEM} frontend: product page, feedback from a part, news, scorecard, portfolio`, async ({
   page,
 }) => {
   const stamp = Date.now();
@@ -62,7 +63,7 @@ test(`${SYSTEM} frontend: product page, feedback from a part, news`, async ({
 
   // the product page: overview with its PM, and its tabs
   await gotoEntity(page, PRODUCT, 'Example Platform');
-  for (const tab of ['Overview', 'News', 'Feedback']) {
+  for (const tab of ['Overview', 'News', 'Feedback', 'Roadmap', 'Scorecard']) {
     // tabs in the legacy entity layout, links in the new frontend system's
     await expect(
       page
@@ -150,6 +151,34 @@ test(`${SYSTEM} frontend: product page, feedback from a part, news`, async ({
   await expect(page.getByText(news).first()).toBeVisible();
   await settle(page);
   await shot(page, 'news');
+
+  // the Scorecard tab: evaluated now (the scheduled run may not have come yet), with its level and checks
+  await page.goto(`${PRODUCT}/scorecard`);
+  await expect(
+    page.getByRole('heading', { name: 'Scorecard of Example Platform' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: /Re-evaluate now/ }).click();
+  await expect(page.getByTestId('scorecard-score')).toContainText('/ 100');
+  await expect(page.getByTestId('score-summary')).toContainText(
+    /Evaluated (just now|\d+ seconds? ago)/,
+  );
+  // the guest is the README product's PM: the first check passes
+  await expect(
+    page.locator('[data-testid="scorecard-check"][data-status="pass"]').first(),
+  ).toBeVisible();
+  await settle(page);
+  await shot(page, 'scorecard');
+
+  // the portfolio, from the sidebar: a row for the product with its score
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  await expect(page).toHaveURL(/\/platform-products$/);
+  const row = page
+    .getByTestId('portfolio-row')
+    .filter({ hasText: 'Example Platform' });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('portfolio-score')).toHaveText(/^\d+$/);
+  await settle(page);
+  await shot(page, 'portfolio');
 
   expect(errors, 'uncaught errors in the page').toEqual([]);
 });
