@@ -93,7 +93,7 @@ const authorHash = u => hashOf(userRef(u));
 const bucket = score =>
   score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
 
-const RATING_COLUMNS = {
+export const RATING_COLUMNS = {
   id: 'text',
   product_ref: 'text',
   entity_ref: 'text',

@@ -46,6 +46,21 @@ const STATUS_OF_HORIZON = {
   later: 'exploring',
 };
 
+/** The columns of a roadmap item that every seed writes (counters and closing come on top). */
+export const ROADMAP_ITEM_COLUMNS = {
+  id: 'text',
+  product_ref: 'text',
+  title: 'text',
+  description: 'text',
+  horizon: 'text',
+  position: 'int',
+  status: 'text',
+  target_quarter: 'text',
+  created_by: 'text',
+  created_at: 'bigint',
+  updated_at: 'bigint',
+};
+
 export function itemShape(k) {
   const horizon = ['now', 'next', 'next', 'later', 'later', 'later'][k % 6];
   let status = STATUS_OF_HORIZON[horizon];
@@ -198,17 +213,7 @@ export async function seedRoadmap(
   await db.insertRows(
     'roadmap_items',
     {
-      id: 'text',
-      product_ref: 'text',
-      title: 'text',
-      description: 'text',
-      horizon: 'text',
-      position: 'int',
-      status: 'text',
-      target_quarter: 'text',
-      created_by: 'text',
-      created_at: 'bigint',
-      updated_at: 'bigint',
+      ...ROADMAP_ITEM_COLUMNS,
       closed_at: 'bigint',
       post_count: 'int',
       vote_count: 'int',

@@ -17,11 +17,13 @@ import { randomUUID } from 'node:crypto';
 import {
   hashOf,
   prng,
+  RATING_COLUMNS,
   responseBucket,
   userRef,
   vacuum,
 } from './feedbackSeed.mjs';
 import { POST_COLUMNS, postRow } from './announcementsSeed.mjs';
+import { ROADMAP_ITEM_COLUMNS } from './roadmapSeed.mjs';
 import { PRODUCTS, productRef, profileOf } from './scorecardsCatalog.mjs';
 
 const USERS = 20_000; // who rates and posts
@@ -69,18 +71,7 @@ function tableWriter(db, table, columns) {
  */
 export async function seedScorecards(db, { now = Date.now(), log } = {}) {
   const w = {
-    ratings: tableWriter(db, 'feedback_ratings', {
-      id: 'text',
-      product_ref: 'text',
-      entity_ref: 'text',
-      score: 'int',
-      comment: 'text',
-      anonymous: 'boolean',
-      author_ref: 'text',
-      author_hash: 'text',
-      month: 'text',
-      created_at: 'bigint',
-    }),
+    ratings: tableWriter(db, 'feedback_ratings', RATING_COLUMNS),
     latest: tableWriter(db, 'feedback_latest_ratings', {
       product_ref: 'text',
       month: 'text',
@@ -151,19 +142,7 @@ export async function seedScorecards(db, { now = Date.now(), log } = {}) {
       buckets: 'text',
     }),
     announcements: tableWriter(db, 'announcements', POST_COLUMNS),
-    items: tableWriter(db, 'roadmap_items', {
-      id: 'text',
-      product_ref: 'text',
-      title: 'text',
-      description: 'text',
-      horizon: 'text',
-      position: 'int',
-      status: 'text',
-      target_quarter: 'text',
-      created_by: 'text',
-      created_at: 'bigint',
-      updated_at: 'bigint',
-    }),
+    items: tableWriter(db, 'roadmap_items', ROADMAP_ITEM_COLUMNS),
     history: tableWriter(db, 'roadmap_item_history', {
       item_id: 'text',
       action: 'text',

@@ -23,6 +23,27 @@ async function migrateDownOnce(knex: Knex) {
 }
 
 /** The names of a table's indexes. */
+/**
+ * Each row goes in once and is refused a second time (its unique key holds); then the
+ * migration's down drops every one of `tables` and leaves the earlier table `kept`.
+ */
+async function expectUniqueThenDropped(
+  knex: Knex,
+  unique: Array<[string, object]>,
+  tables: string[],
+  kept: string,
+) {
+  for (const [table, values] of unique) {
+    await knex(table).insert(values);
+    await expect(knex(table).insert(values)).rejects.toThrow();
+  }
+  await migrateDownOnce(knex);
+  for (const table of tables) {
+    await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+  }
+  await expect(knex.schema.hasTable(kept)).resolves.toBe(true);
+}
+
 async function indexesOf(knex: Knex, table: string): Promise<string[]> {
   if (knex.client.config.client === 'pg') {
     const { rows } = await knex.raw(
@@ -417,16 +438,7 @@ describe('migrations', () => {
           },
         ],
       ];
-      for (const [table, values] of unique) {
-        await knex(table).insert(values);
-        await expect(knex(table).insert(values)).rejects.toThrow();
-      }
-
-      await migrateDownOnce(knex);
-      for (const table of tables) {
-        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
-      }
-      await expect(knex.schema.hasTable('feedback_posts')).resolves.toBe(true);
+      await expectUniqueThenDropped(knex, unique, tables, 'feedback_posts');
 
       await knex.destroy();
     },
@@ -612,16 +624,7 @@ describe('migrations', () => {
           { product_ref: ref, day: '2026-12-01', score: 50, open_posts: 0 },
         ],
       ];
-      for (const [table, values] of unique) {
-        await knex(table).insert(values);
-        await expect(knex(table).insert(values)).rejects.toThrow();
-      }
-
-      await migrateDownOnce(knex);
-      for (const table of tables) {
-        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
-      }
-      await expect(knex.schema.hasTable('roadmap_items')).resolves.toBe(true);
+      await expectUniqueThenDropped(knex, unique, tables, 'roadmap_items');
 
       await knex.destroy();
     },

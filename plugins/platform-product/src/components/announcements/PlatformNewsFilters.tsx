@@ -1,11 +1,13 @@
-import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
 import { ANNOUNCEMENT_TYPES } from '@platform-product/plugin-platform-product-common';
 import {
+  FilterBar,
   FilterSelect,
   FilterTextField,
   labelledOptions,
+  loadingOptions,
   SearchField,
+  useFilterBarStyles,
 } from '../shared/FilterSelect';
 import { LabelledCheckbox } from '../shared/LabelledCheckbox';
 import { TYPE_LABELS } from './labels';
@@ -13,14 +15,7 @@ import { NewsFilters, ProductOptions } from './usePlatformNews';
 
 const useStyles = makeStyles(
   theme => ({
-    filters: {
-      display: 'flex',
-      flexWrap: 'wrap',
-      alignItems: 'center',
-      gap: theme.spacing(2),
-      marginBottom: theme.spacing(2),
-    },
-    filter: { minWidth: theme.spacing(20) },
+    filters: { marginBottom: theme.spacing(2) },
     search: { flex: 1, minWidth: theme.spacing(25) },
   }),
   { name: 'PlatformProductNewsPage' },
@@ -46,8 +41,9 @@ export const PlatformNewsFilters = (props: {
 }) => {
   const { filters, products } = props;
   const classes = useStyles();
+  const bar = useFilterBarStyles();
   return (
-    <Box className={classes.filters}>
+    <FilterBar className={classes.filters}>
       <FilterSelect
         id="news-filter-product"
         label="Product"
@@ -58,9 +54,8 @@ export const PlatformNewsFilters = (props: {
           value: product.ref,
           label: product.title,
         }))}
-        className={classes.filter}
-        disabled={products.loading}
-        error={products.error ? 'Could not load the products' : undefined}
+        className={bar.filter}
+        {...loadingOptions(products, 'the products')}
       />
       <FilterSelect
         id="news-filter-type"
@@ -69,14 +64,14 @@ export const PlatformNewsFilters = (props: {
         onChange={value => filters.setParam('type', value)}
         allLabel="All types"
         options={labelledOptions(ANNOUNCEMENT_TYPES, TYPE_LABELS)}
-        className={classes.filter}
+        className={bar.filter}
       />
       <FilterTextField
         id="news-filter-tag"
         label="Tag"
         value={filters.tagText}
         onChange={filters.setTagText}
-        className={classes.filter}
+        className={bar.filter}
         placeholder="kubernetes"
       />
       <SearchField
@@ -87,6 +82,6 @@ export const PlatformNewsFilters = (props: {
       />
       <FlagFilter filters={filters} flag="unread" label="Unread only" />
       <FlagFilter filters={filters} flag="upcoming" label="Upcoming events" />
-    </Box>
+    </FilterBar>
   );
 };

@@ -19,6 +19,7 @@ import { AnnouncementTimeline } from './AnnouncementTimeline';
 import { AnnouncementView } from './AnnouncementView';
 import { FeedButton } from './FeedButton';
 import { countLabel } from './labels';
+import { NoMatchState } from '../shared/NoMatchState';
 import { PlatformNewsFilters } from './PlatformNewsFilters';
 import { usePlatformNews } from './usePlatformNews';
 
@@ -36,15 +37,10 @@ const PlatformNewsList = () => {
       moreLabel="Load older posts"
       empty={
         filters.filtered ? (
-          <EmptyState
-            missing="data"
+          <NoMatchState
             title="No posts match"
             description="Try another product, type or tag, or clear the search."
-            action={
-              <Button variant="outlined" onClick={filters.clear}>
-                Clear filters
-              </Button>
-            }
+            onClear={filters.clear}
           />
         ) : (
           <EmptyState

@@ -19,6 +19,7 @@ import {
 } from '@platform-product/plugin-platform-product-react';
 import { RelativeTime } from '../announcements/dates';
 import { DownloadButton } from '../shared/DownloadButton';
+import { NoMatchState } from '../shared/NoMatchState';
 import { PortfolioFilters } from './PortfolioFilters';
 import { portfolioSummary } from './portfolioSummary';
 import { PortfolioTable } from './PortfolioTable';
@@ -47,15 +48,10 @@ const PortfolioContent = () => {
     body = <Progress />;
   } else if (!items.length && filters.filtered) {
     body = (
-      <EmptyState
-        missing="data"
+      <NoMatchState
         title="No products match"
         description="No product has this owner, lifecycle and level. Try other filters."
-        action={
-          <Button variant="outlined" onClick={filters.clear}>
-            Clear filters
-          </Button>
-        }
+        onClear={filters.clear}
       />
     );
   } else if (!items.length) {

@@ -1,27 +1,17 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import { makeStyles } from '@material-ui/core/styles';
 import {
   PLATFORM_PRODUCT_LIFECYCLES,
   SCORECARD_LEVELS,
 } from '@platform-product/plugin-platform-product-common';
-import { FilterSelect } from '../shared/FilterSelect';
+import {
+  FilterBar,
+  FilterSelect,
+  loadingOptions,
+  useFilterBarStyles,
+} from '../shared/FilterSelect';
 import { LEVEL_LABELS } from './labels';
 import { useOwnerOptions } from './useOwnerOptions';
 import { PortfolioFilters as Filters } from './usePortfolioFilters';
-
-const useStyles = makeStyles(
-  theme => ({
-    filters: {
-      display: 'flex',
-      flexWrap: 'wrap',
-      alignItems: 'center',
-      gap: theme.spacing(2),
-    },
-    filter: { minWidth: theme.spacing(22) },
-  }),
-  { name: 'PlatformProductPortfolioFilters' },
-);
 
 const capitalized = (text: string) =>
   text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
@@ -29,10 +19,10 @@ const capitalized = (text: string) =>
 /** The portfolio's filter bar: owning team, lifecycle and level. */
 export const PortfolioFilters = (props: { filters: Filters }) => {
   const { filters } = props;
-  const classes = useStyles();
+  const classes = useFilterBarStyles();
   const owners = useOwnerOptions();
   return (
-    <Box className={classes.filters}>
+    <FilterBar>
       <FilterSelect
         id="portfolio-filter-owner"
         label="Owning team"
@@ -41,8 +31,7 @@ export const PortfolioFilters = (props: { filters: Filters }) => {
         allLabel="All teams"
         options={owners.value ?? []}
         className={classes.filter}
-        disabled={owners.loading}
-        error={owners.error ? 'Could not load the teams' : undefined}
+        {...loadingOptions(owners, 'the teams')}
       />
       <FilterSelect
         id="portfolio-filter-lifecycle"
@@ -76,6 +65,6 @@ export const PortfolioFilters = (props: { filters: Filters }) => {
           Clear filters
         </Button>
       )}
-    </Box>
+    </FilterBar>
   );
 };

@@ -1,5 +1,43 @@
+import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
+
+const useStyles = makeStyles(
+  theme => ({
+    bar: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      gap: theme.spacing(2),
+    },
+    filter: { minWidth: theme.spacing(21) },
+  }),
+  { name: 'PlatformProductFilterBar' },
+);
+
+/** The row of a list's filters, wrapping on narrow screens; `classes.filter` sizes a select in it. */
+export const FilterBar = (props: { children: ReactNode; className?: string }) => {
+  const classes = useStyles();
+  return (
+    <Box className={`${classes.bar} ${props.className ?? ''}`}>
+      {props.children}
+    </Box>
+  );
+};
+
+export const useFilterBarStyles = useStyles;
+
+/** A select whose options load from the server: disabled until they do, then an error naming them. */
+export function loadingOptions(
+  state: { loading: boolean; error?: Error },
+  what: string,
+): { disabled: boolean; error?: string } {
+  return {
+    disabled: state.loading,
+    error: state.error ? `Could not load ${what}` : undefined,
+  };
+}
 
 /**
  * A small outlined native select for a list's filter bar: the lists of news and feedback.
