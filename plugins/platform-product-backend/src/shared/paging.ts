@@ -7,7 +7,7 @@ export function encodeCursor(key: Array<number | string>): string {
 
 /**
  * The key of a cursor, checked against its shape: one letter a part, `n` a finite number,
- * `s` a string of at most 36 characters (an id). A 400 for anything else.
+ * `s` a string of at most 36 characters without control characters (an id). A 400 for anything else.
  */
 export function decodeCursor(
   cursor: string,
@@ -21,7 +21,10 @@ export function decodeCursor(
       value.every((part, i) =>
         types[i] === 'n'
           ? Number.isFinite(part)
-          : typeof part === 'string' && part.length <= 36,
+          : typeof part === 'string' &&
+            part.length <= 36 &&
+            // ids and day keys: no control characters (PostgreSQL refuses a NUL)
+            !/[\u0000-\u001f\u007f]/.test(part),
       )
     ) {
       return value;

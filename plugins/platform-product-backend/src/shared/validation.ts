@@ -1,4 +1,5 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { Router } from 'express';
 import { describeZodError } from '@platform-product/plugin-platform-product-common';
 import { z } from 'zod';
 
@@ -12,4 +13,27 @@ export function parseInput<T extends z.ZodTypeAny>(
     throw new InputError(describeZodError(result.error));
   }
   return result.data;
+}
+
+/** The width of the id columns: ids are UUIDs. */
+const ID_MAX = 36;
+
+/**
+ * Answers 404 ("No feedback post '...'") for an id in the path that no row can have: longer
+ * than an id column, or with control characters (PostgreSQL refuses a NUL in a query, which
+ * would be a 500). `things` names what each path parameter is, e.g. `{ id: 'feedback post' }`.
+ */
+export function refuseImpossibleIds(
+  router: Router,
+  things: Record<string, string>,
+) {
+  for (const [param, thing] of Object.entries(things)) {
+    router.param(param, (_req, _res, next, value: string) => {
+      if (value.length > ID_MAX || /[\u0000-\u001f\u007f]/.test(value)) {
+        next(new NotFoundError(`No ${thing} '${value}'`));
+        return;
+      }
+      next();
+    });
+  }
 }
