@@ -1,4 +1,6 @@
+import { ServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
@@ -115,8 +117,14 @@ export type Call = {
 
 export const API = '/api/platform-product';
 
-/** The plugin in a test backend on this database with the world above. */
-export async function startWorldBackend(knex: Knex) {
+/**
+ * The plugin in a test backend on this database with the world above; `feedback` replaces the
+ * feedback config (author secret, daily limit), `auditor` the recording auditor.
+ */
+export async function startWorldBackend(
+  knex: Knex,
+  options: { feedback?: JsonObject; auditor?: ServiceFactory } = {},
+) {
   const backend = await startPlatformProductBackend({
     knex,
     entities: worldEntities,
@@ -127,8 +135,12 @@ export async function startWorldBackend(knex: Knex) {
         defaultCredentials: mockCredentials.none(),
       }),
     ],
+    auditor: options.auditor,
     platformProduct: {
-      feedback: { authorSecret: 'test secret', dailyLimitPerUser: 100_000 },
+      feedback: options.feedback ?? {
+        authorSecret: 'test secret',
+        dailyLimitPerUser: 100_000,
+      },
     },
   });
   const send = (call: Call, header: string | undefined) => {
