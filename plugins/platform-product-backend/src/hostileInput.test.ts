@@ -999,6 +999,24 @@ describe('hostile input', () => {
       expect(CASES.length).toBe(CASE_COUNT);
     });
 
+    it('answers what is no product with the same 404 to a caller the policy denies', async () => {
+      const noProduct = CASES.filter(c =>
+        /(productRef|entityRef) (of no entity|of a part|of an entity of no product)/.test(
+          c.label,
+        ),
+      );
+      const answers = async (header: string) =>
+        Promise.all(
+          noProduct.map(async c => {
+            const response = await w.send(c.call(ids), header);
+            return `${c.route} ${c.label}: ${response.status}`;
+          }),
+        );
+      const denied = await answers(CALLERS.denied);
+      expect(denied).toEqual(await answers(CALLERS.admin));
+      expect(denied.filter(line => !line.endsWith(': 404'))).toEqual([]);
+    });
+
     it('keeps unicode text as it was sent', async () => {
       const post = await w.as(WORLD.outsider, {
         method: 'post',

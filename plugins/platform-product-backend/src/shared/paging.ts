@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { hasControlCharacters } from '@platform-product/plugin-platform-product-common';
 
 /** A keyset cursor: the sort key (and id) of the last item of a page. */
 export function encodeCursor(key: Array<number | string>): string {
@@ -24,7 +25,7 @@ export function decodeCursor(
           : typeof part === 'string' &&
             part.length <= 36 &&
             // ids and day keys: no control characters (PostgreSQL refuses a NUL)
-            !/[\u0000-\u001f\u007f]/.test(part),
+            !hasControlCharacters(part),
       )
     ) {
       return value;

@@ -1,6 +1,9 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { Router } from 'express';
-import { describeZodError } from '@platform-product/plugin-platform-product-common';
+import {
+  describeZodError,
+  hasControlCharacters,
+} from '@platform-product/plugin-platform-product-common';
 import { z } from 'zod';
 
 /** Parses request input with a schema from -common; a mismatch is a 400 that names each field. */
@@ -29,7 +32,7 @@ export function refuseImpossibleIds(
 ) {
   for (const [param, thing] of Object.entries(things)) {
     router.param(param, (_req, _res, next, value: string) => {
-      if (value.length > ID_MAX || /[\u0000-\u001f\u007f]/.test(value)) {
+      if (value.length > ID_MAX || hasControlCharacters(value)) {
         next(new NotFoundError(`No ${thing} '${value}'`));
         return;
       }

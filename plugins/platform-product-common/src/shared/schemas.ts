@@ -14,14 +14,20 @@ export function oneOf<T extends readonly [string, ...string[]]>(values: T) {
  * Control characters other than tab and line breaks: never typed by a person, and a NUL is
  * refused by PostgreSQL, so text with them is a 400, not a 500.
  */
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Whether text has control characters other than tab and line breaks. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
 
 /** Adds the issue of text with control characters; true when there was one. */
 export function refuseControlCharacters(
   value: string,
   ctx: z.RefinementCtx,
 ): boolean {
-  if (!CONTROL_CHARACTERS.test(value)) return false;
+  if (!hasControlCharacters(value)) return false;
   ctx.addIssue({
     code: 'custom',
     message: 'must not contain control characters',
