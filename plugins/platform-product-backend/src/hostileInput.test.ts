@@ -3,7 +3,6 @@
 // product. Each case must get a 4xx whose message names the problem, never a 5xx, and write nothing.
 import { TestDatabases } from '@backstage/backend-test-utils';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import {
   Call,
   CALLERS,
@@ -13,6 +12,20 @@ import {
   WORLD,
   WorldBackend,
 } from './__testUtils__/matrixWorld';
+import {
+  badBodies,
+  badIds,
+  Case,
+  fieldCases,
+  Ids,
+  NO_ID,
+  NUL,
+  queryCases,
+  refBodyCases,
+  refQueryCases,
+  text,
+  UNICODE,
+} from './__testUtils__/hostileCases';
 
 jest.setTimeout(60_000);
 
@@ -31,283 +44,6 @@ jest.mock('./router', () => {
 
 const X = WORLD.product;
 const { part: PART, lonely: LONELY } = WORLD;
-const NUL = 'a\u0000b';
-const ESC = 'a\u001bb';
-const UNICODE = 'Ünïcødé 🚀 مرحبا';
-const NO_ID = randomUUID();
-
-/** The ids of the fixtures the cases aim at. */
-type Ids = {
-  postId: string;
-  ratingId: string;
-  replyId: string;
-  announcementId: string;
-  itemId: string;
-};
-
-/** One case: what it sends (as the admin, allowed everything), the status and a part of the message. */
-type Case = {
-  route: string;
-  label: string;
-  call: (ids: Ids) => Call;
-  status: number;
-  message: string;
-};
-
-/** The ways a ref parameter goes wrong, and what each must answer. */
-function badRefs(param: string, options: { optional?: boolean } = {}) {
-  const cases: Array<[string, unknown, number, string]> = [
-    ['empty', '', 400, `${param} is required`],
-    ['a number', 42, 400, `${param} must be a string`],
-    [
-      'malformed',
-      'x',
-      400,
-      `${param} must be an entity reference like 'kind:namespace/name', got 'x'`,
-    ],
-    [
-      'with a control character',
-      `platformproduct:default/${NUL}`,
-      400,
-      `${param} must not contain control characters`,
-    ],
-    [
-      'huge',
-      `platformproduct:default/${'x'.repeat(5000)}`,
-      400,
-      `${param} must be at most 255 characters, got 5,024`,
-    ],
-    [
-      'unicode, of no entity',
-      `platformproduct:default/${UNICODE}`,
-      404,
-      `'platformproduct:default/${UNICODE.toLocaleLowerCase('en-US')}'`,
-    ],
-    [
-      'of no entity',
-      'platformproduct:default/nope',
-      404,
-      "'platformproduct:default/nope'",
-    ],
-    ['of a part, not a product', PART, 404, `'${PART}'`],
-    ['of an entity of no product', LONELY, 404, `'${LONELY}'`],
-  ];
-  if (!options.optional) {
-    cases.unshift(['missing', undefined, 400, `${param} is required`]);
-  }
-  return cases;
-}
-
-/** The productRef cases of a route that takes it in the query. */
-function refQueryCases(
-  route: string,
-  param = 'productRef',
-  options: { optional?: boolean; query?: Record<string, unknown> } = {},
-): Case[] {
-  const [method, path] = route.split(' ');
-  return badRefs(param, options)
-    .filter(([label]) => label !== 'a number') // a query string has no numbers
-    .map(([label, value, status, message]) => ({
-      route,
-      label: `${param} ${label}`,
-      call: () => ({
-        method: method.toLowerCase() as Call['method'],
-        path,
-        query: {
-          ...options.query,
-          ...(value === undefined ? {} : { [param]: value }),
-        },
-      }),
-      status,
-      message,
-    }))
-    .concat({
-      route,
-      label: `${param} given twice`,
-      call: () => ({
-        method: method.toLowerCase() as Call['method'],
-        path,
-        query: { ...options.query, [param]: [X, X] },
-      }),
-      status: 400,
-      message: `${param} must be a string`,
-    });
-}
-
-/** The ref cases of a body field, over a valid body. */
-function refBodyCases(
-  route: string,
-  base: Record<string, unknown>,
-  param: string,
-  options: { optional?: boolean; valid?: string[] } = {},
-): Case[] {
-  const [method, path] = route.split(' ');
-  return badRefs(param, options)
-    .filter(([, value]) => !options.valid?.includes(value as string))
-    .map(([label, value, status, message]) => {
-      const body = { ...base };
-      if (value === undefined) delete body[param];
-      else body[param] = value;
-      return {
-        route,
-        label: `${param} ${label}`,
-        call: () => ({
-          method: method.toLowerCase() as Call['method'],
-          path,
-          body,
-        }),
-        status,
-        message,
-      };
-    });
-}
-
-/** Bodies that are not a JSON object of the route's fields. */
-function badBodies(
-  route: string,
-  path: (ids: Ids) => string,
-  base: Record<string, unknown>,
-): Case[] {
-  const method = route.split(' ')[0].toLowerCase() as Call['method'];
-  const raw = (data: string) => ({ type: 'application/json', data });
-  return [
-    {
-      label: 'a list, not an object',
-      call: (ids: Ids) => ({ method, path: path(ids), body: [base] }),
-      status: 400,
-      message: 'expected object, received array',
-    },
-    {
-      label: 'malformed JSON',
-      call: (ids: Ids) => ({ method, path: path(ids), raw: raw('{"title":') }),
-      status: 400,
-      message: 'JSON',
-    },
-    {
-      label: 'a JSON string',
-      call: (ids: Ids) => ({ method, path: path(ids), raw: raw('"title"') }),
-      status: 400,
-      message: 'JSON',
-    },
-    {
-      label: 'over 1 MB',
-      call: (ids: Ids) => ({
-        method,
-        path: path(ids),
-        body: { ...base, extra: 'x'.repeat(1_100_000) },
-      }),
-      status: 413,
-      message: 'request entity too large',
-    },
-    {
-      label: 'an extra field',
-      call: (ids: Ids) => ({
-        method,
-        path: path(ids),
-        body: { ...base, author: WORLD.pm },
-      }),
-      status: 400,
-      message: 'author',
-    },
-  ].map(c => ({ route, ...c }));
-}
-
-/** Field cases over a valid body: [label, the fields to change, status, message]. */
-function fieldCases(
-  route: string,
-  path: (ids: Ids) => string,
-  base: Record<string, unknown>,
-  cases: Array<[string, Record<string, unknown>, number, string]>,
-): Case[] {
-  const method = route.split(' ')[0].toLowerCase() as Call['method'];
-  return cases.map(([label, change, status, message]) => ({
-    route,
-    label,
-    call: (ids: Ids) => ({
-      method,
-      path: path(ids),
-      body: Object.fromEntries(
-        Object.entries({ ...base, ...change }).filter(
-          ([, value]) => value !== undefined,
-        ),
-      ),
-    }),
-    status,
-    message,
-  }));
-}
-
-/** Query cases: [label, query, status, message]. */
-function queryCases(
-  route: string,
-  cases: Array<[string, Record<string, unknown>, number, string]>,
-): Case[] {
-  const [method, path] = route.split(' ');
-  return cases.map(([label, query, status, message]) => ({
-    route,
-    label,
-    call: () => ({
-      method: method.toLowerCase() as Call['method'],
-      path,
-      query,
-    }),
-    status,
-    message,
-  }));
-}
-
-/** The ways an id in the path goes wrong: none of them is a thing, each a 404 naming it. */
-function badIds(
-  route: string,
-  path: (id: string, ids: Ids) => string,
-  what: string,
-): Case[] {
-  const method = route.split(' ')[0].toLowerCase() as Call['method'];
-  const huge = 'a'.repeat(3000);
-  return (
-    [
-      ['no such id', NO_ID, `${what} '${NO_ID}'`],
-      ['not an id', 'nope', `${what} 'nope'`],
-      ['huge', huge, `${what} '${huge}'`],
-      ['with a control character', NUL, what],
-      ['unicode', UNICODE, `${what} '${UNICODE}'`],
-    ] as const
-  ).map(([label, id, message]) => ({
-    route,
-    label: `id ${label}`,
-    call: (ids: Ids) => ({
-      method,
-      path: path(encodeURIComponent(id), ids),
-    }),
-    status: 404,
-    message,
-  }));
-}
-
-const text = (field: string, max: number, maxLabel: string) =>
-  [
-    [`${field} empty`, { [field]: '  ' }, 400, `${field} must not be empty`],
-    [`${field} a number`, { [field]: 7 }, 400, `${field} must be a string`],
-    [
-      `${field} huge`,
-      { [field]: 'x'.repeat(max + 1) },
-      400,
-      `${field} must be at most ${maxLabel} characters`,
-    ],
-    [
-      `${field} with a NUL`,
-      { [field]: NUL },
-      400,
-      `${field} must not contain control characters`,
-    ],
-    [
-      `${field} with an escape`,
-      { [field]: ESC },
-      400,
-      `${field} must not contain control characters`,
-    ],
-  ] as Array<[string, Record<string, unknown>, number, string]>;
-
 const feedbackBase = { entityRef: X, type: 'idea', title: 'Faster' };
 const announcementBase = {
   productRef: X,
@@ -319,16 +55,26 @@ const announcementBase = {
 const itemBase = { productRef: X, title: 'SSO', horizon: 'next' };
 const cursorOf = (key: unknown) =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
+const withBody =
+  (body: object) =>
+  (c: Case): Case => ({ ...c, call: (ids: Ids) => ({ ...c.call(ids), body }) });
+const one = (
+  route: string,
+  label: string,
+  call: (ids: Ids) => Call,
+  status: number,
+  message: string,
+): Case => ({ route, label, call, status, message });
 
+/** Every route's cases: what is sent (as the admin, whom the policy allows everything) and what must come back. */
+// prettier-ignore
 const CASES: Case[] = [
   // adoption
   ...refQueryCases('GET /adoption'),
 
   // feedback
   ...badBodies('POST /feedback', () => '/feedback', feedbackBase),
-  ...refBodyCases('POST /feedback', feedbackBase, 'entityRef', {
-    valid: [PART],
-  }),
+  ...refBodyCases('POST /feedback', feedbackBase, 'entityRef', { valid: [PART] }),
   ...fieldCases('POST /feedback', () => '/feedback', feedbackBase, [
     ['type missing', { type: undefined }, 400, 'type is required'],
     ['type unknown', { type: 'rant' }, 400, 'type must be one of'],
@@ -336,472 +82,115 @@ const CASES: Case[] = [
     ...text('title', 200, '200'),
     ...text('body', 10_000, '10,000'),
     ['a score on a post', { score: 5 }, 400, 'score is only for ratings'],
-    [
-      'a rating without a score',
-      { type: 'rating', title: undefined },
-      400,
-      'score is required for a rating',
-    ],
-    [
-      'a score as text',
-      { type: 'rating', title: undefined, score: '5' },
-      400,
-      'score must be an integer from 0 to 10, got "5"',
-    ],
-    [
-      'a score of 11',
-      { type: 'rating', title: undefined, score: 11 },
-      400,
-      'score must be an integer from 0 to 10, got 11',
-    ],
-    [
-      'a score of 1.5',
-      { type: 'rating', title: undefined, score: 1.5 },
-      400,
-      'score must be an integer from 0 to 10, got 1.5',
-    ],
-    [
-      'anonymous as text',
-      { anonymous: 'yes' },
-      400,
-      'anonymous must be true or false',
-    ],
+    ['a rating without a score', { type: 'rating', title: undefined }, 400, 'score is required for a rating'],
+    ['a score as text', { type: 'rating', title: undefined, score: '5' }, 400, 'score must be an integer from 0 to 10, got "5"'],
+    ['a score of 11', { type: 'rating', title: undefined, score: 11 }, 400, 'score must be an integer from 0 to 10, got 11'],
+    ['a score of 1.5', { type: 'rating', title: undefined, score: 1.5 }, 400, 'score must be an integer from 0 to 10, got 1.5'],
+    ['anonymous as text', { anonymous: 'yes' }, 400, 'anonymous must be true or false'],
   ]),
   ...refQueryCases('GET /feedback'),
   ...queryCases('GET /feedback', [
-    [
-      'type unknown',
-      { productRef: X, type: 'rant' },
-      400,
-      'type must be one of',
-    ],
-    [
-      'status unknown',
-      { productRef: X, status: 'x' },
-      400,
-      'status must be one of',
-    ],
-    [
-      'sort unknown',
-      { productRef: X, sort: 'x' },
-      400,
-      'sort must be one of recent, votes',
-    ],
-    [
-      'limit not a number',
-      { productRef: X, limit: 'ten' },
-      400,
-      'limit must be a number',
-    ],
-    [
-      'limit 0',
-      { productRef: X, limit: 0 },
-      400,
-      'limit must be from 1 to 100',
-    ],
-    [
-      'limit 101',
-      { productRef: X, limit: 101 },
-      400,
-      'limit must be from 1 to 100',
-    ],
-    [
-      'limit 1.5',
-      { productRef: X, limit: 1.5 },
-      400,
-      'limit must be a whole number',
-    ],
-    [
-      'q huge',
-      { productRef: X, q: 'x'.repeat(201) },
-      400,
-      'q must be at most 200 characters',
-    ],
-    [
-      'q with a NUL',
-      { productRef: X, q: NUL },
-      400,
-      'q must not contain control characters',
-    ],
-    [
-      'q given twice',
-      { productRef: X, q: ['a', 'b'] },
-      400,
-      'q must be given once',
-    ],
-    [
-      'cursor garbage',
-      { productRef: X, cursor: 'garbage' },
-      400,
-      "cursor 'garbage' is not a cursor of this list",
-    ],
-    [
-      'cursor with a NUL',
-      { productRef: X, cursor: cursorOf([1, NUL]) },
-      400,
-      'is not a cursor of this list',
-    ],
-    [
-      'mine as text',
-      { productRef: X, mine: 'yes' },
-      400,
-      'mine must be one of true, false',
-    ],
+    ['type unknown', { productRef: X, type: 'rant' }, 400, 'type must be one of'],
+    ['status unknown', { productRef: X, status: 'x' }, 400, 'status must be one of'],
+    ['sort unknown', { productRef: X, sort: 'x' }, 400, 'sort must be one of recent, votes'],
+    ['limit not a number', { productRef: X, limit: 'ten' }, 400, 'limit must be a number'],
+    ['limit 0', { productRef: X, limit: 0 }, 400, 'limit must be from 1 to 100'],
+    ['limit 101', { productRef: X, limit: 101 }, 400, 'limit must be from 1 to 100'],
+    ['limit 1.5', { productRef: X, limit: 1.5 }, 400, 'limit must be a whole number'],
+    ['q huge', { productRef: X, q: 'x'.repeat(201) }, 400, 'q must be at most 200 characters'],
+    ['q with a NUL', { productRef: X, q: NUL }, 400, 'q must not contain control characters'],
+    ['q given twice', { productRef: X, q: ['a', 'b'] }, 400, 'q must be given once'],
+    ['cursor garbage', { productRef: X, cursor: 'garbage' }, 400, "cursor 'garbage' is not a cursor of this list"],
+    ['cursor with a NUL', { productRef: X, cursor: cursorOf([1, NUL]) }, 400, 'is not a cursor of this list'],
+    ['mine as text', { productRef: X, mine: 'yes' }, 400, 'mine must be one of true, false'],
   ]),
   ...refQueryCases('GET /feedback/stats'),
   ...queryCases('GET /feedback/stats', [
-    [
-      'months 2',
-      { productRef: X, months: '2' },
-      400,
-      "months must be 1, 3 or 12, got '2'",
-    ],
-    [
-      'months given twice',
-      { productRef: X, months: ['1', '3'] },
-      400,
-      'months must be given once',
-    ],
+    ['months 2', { productRef: X, months: '2' }, 400, "months must be 1, 3 or 12, got '2'"],
+    ['months given twice', { productRef: X, months: ['1', '3'] }, 400, 'months must be given once'],
   ]),
   ...refQueryCases('GET /feedback/export'),
   ...badIds('GET /feedback/:id', id => `/feedback/${id}`, 'No feedback post'),
-  ...badIds(
-    'PATCH /feedback/:id',
-    id => `/feedback/${id}`,
-    'No feedback post',
-  ).map(c => ({
-    ...c,
-    call: (ids: Ids) => ({ ...c.call(ids), body: { status: 'acknowledged' } }),
-  })),
-  ...badBodies('PATCH /feedback/:id', ids => `/feedback/${ids.postId}`, {
-    status: 'acknowledged',
-  }),
+  ...badIds('PATCH /feedback/:id', id => `/feedback/${id}`, 'No feedback post').map(withBody({ status: 'acknowledged' })),
+  ...badBodies('PATCH /feedback/:id', ids => `/feedback/${ids.postId}`, { status: 'acknowledged' }),
   ...fieldCases('PATCH /feedback/:id', ids => `/feedback/${ids.postId}`, {}, [
     ['nothing', {}, 400, 'nothing to change'],
     ['status unknown', { status: 'x' }, 400, 'status must be one of'],
     ['status null', { status: null }, 400, 'status must be one of'],
-    [
-      'duplicate without duplicateOf',
-      { status: 'duplicate' },
-      400,
-      'duplicateOf is required when status is duplicate',
-    ],
-    [
-      'duplicateOf of no post',
-      { status: 'duplicate', duplicateOf: NO_ID },
-      400,
-      `duplicateOf '${NO_ID}' is no post of`,
-    ],
-    [
-      'duplicateOf a number',
-      { status: 'duplicate', duplicateOf: 5 },
-      400,
-      'duplicateOf must be a post id',
-    ],
-    [
-      'duplicateOf with a NUL',
-      { status: 'duplicate', duplicateOf: NUL },
-      400,
-      'duplicateOf must not contain control characters',
-    ],
+    ['duplicate without duplicateOf', { status: 'duplicate' }, 400, 'duplicateOf is required when status is duplicate'],
+    ['duplicateOf of no post', { status: 'duplicate', duplicateOf: NO_ID }, 400, `duplicateOf '${NO_ID}' is no post of`],
+    ['duplicateOf a number', { status: 'duplicate', duplicateOf: 5 }, 400, 'duplicateOf must be a post id'],
+    ['duplicateOf with a NUL', { status: 'duplicate', duplicateOf: NUL }, 400, 'duplicateOf must not contain control characters'],
     ['hidden as text', { hidden: 'yes' }, 400, 'hidden must be true or false'],
-    [
-      'title with a NUL',
-      { title: NUL },
-      400,
-      'title must not contain control characters',
-    ],
+    ['title with a NUL', { title: NUL }, 400, 'title must not contain control characters'],
   ]),
-  {
-    route: 'PATCH /feedback/:id',
-    label: 'a rating',
-    call: ids => ({
-      method: 'patch',
-      path: `/feedback/${ids.ratingId}`,
-      body: { status: 'acknowledged' },
-    }),
-    status: 400,
-    message: 'is a rating',
-  },
-  ...badIds(
-    'DELETE /feedback/:id',
-    id => `/feedback/${id}`,
-    'No feedback post',
-  ),
-  ...badIds(
-    'POST /feedback/:id/replies',
-    id => `/feedback/${id}/replies`,
-    'No feedback post',
-  ).map(c => ({
-    ...c,
-    call: (ids: Ids) => ({ ...c.call(ids), body: { body: 'Agreed' } }),
-  })),
-  ...badBodies(
-    'POST /feedback/:id/replies',
-    ids => `/feedback/${ids.postId}/replies`,
-    { body: 'Agreed' },
-  ),
-  ...fieldCases(
-    'POST /feedback/:id/replies',
-    ids => `/feedback/${ids.postId}/replies`,
-    { body: 'Agreed' },
-    [
-      ['body missing', { body: undefined }, 400, 'body must be a string'],
-      ...text('body', 10_000, '10,000'),
-    ],
-  ),
-  ...badIds(
-    'DELETE /feedback/:id/replies/:replyId',
-    id => `/feedback/${id}/replies/${NO_ID}`,
-    'No feedback post',
-  ),
-  ...badIds(
-    'DELETE /feedback/:id/replies/:replyId',
-    (id, ids) => `/feedback/${ids.postId}/replies/${id}`,
-    'No reply',
-  ),
-  ...badIds(
-    'PUT /feedback/:id/vote',
-    id => `/feedback/${id}/vote`,
-    'No feedback post',
-  ),
-  {
-    route: 'PUT /feedback/:id/vote',
-    label: 'a rating',
-    call: ids => ({ method: 'put', path: `/feedback/${ids.ratingId}/vote` }),
-    status: 400,
-    message: 'is a rating',
-  },
-  ...badIds(
-    'DELETE /feedback/:id/vote',
-    id => `/feedback/${id}/vote`,
-    'No feedback post',
-  ),
+  one('PATCH /feedback/:id', 'a rating', ids => ({ method: 'patch', path: `/feedback/${ids.ratingId}`, body: { status: 'acknowledged' } }), 400, 'is a rating'),
+  ...badIds('DELETE /feedback/:id', id => `/feedback/${id}`, 'No feedback post'),
+  ...badIds('POST /feedback/:id/replies', id => `/feedback/${id}/replies`, 'No feedback post').map(withBody({ body: 'Agreed' })),
+  ...badBodies('POST /feedback/:id/replies', ids => `/feedback/${ids.postId}/replies`, { body: 'Agreed' }),
+  ...fieldCases('POST /feedback/:id/replies', ids => `/feedback/${ids.postId}/replies`, { body: 'Agreed' }, [
+    ['body missing', { body: undefined }, 400, 'body must be a string'],
+    ...text('body', 10_000, '10,000'),
+  ]),
+  ...badIds('DELETE /feedback/:id/replies/:replyId', id => `/feedback/${id}/replies/${NO_ID}`, 'No feedback post'),
+  ...badIds('DELETE /feedback/:id/replies/:replyId', (id, ids) => `/feedback/${ids.postId}/replies/${id}`, 'No reply'),
+  ...badIds('PUT /feedback/:id/vote', id => `/feedback/${id}/vote`, 'No feedback post'),
+  one('PUT /feedback/:id/vote', 'a rating', ids => ({ method: 'put', path: `/feedback/${ids.ratingId}/vote` }), 400, 'is a rating'),
+  ...badIds('DELETE /feedback/:id/vote', id => `/feedback/${id}/vote`, 'No feedback post'),
 
   // announcements
   ...badBodies('POST /announcements', () => '/announcements', announcementBase),
-  ...refBodyCases('POST /announcements', announcementBase, 'productRef', {
-    optional: true,
-  }),
-  ...fieldCases(
-    'POST /announcements',
-    () => '/announcements',
-    announcementBase,
-    [
-      ['type unknown', { type: 'memo' }, 400, 'type must be one of'],
-      ...text('title', 200, '200'),
-      ...text('summary', 500, '500'),
-      [
-        'body with a NUL',
-        { body: NUL },
-        400,
-        'body must not contain control characters',
-      ],
-      ['tags not a list', { tags: 'a' }, 400, 'tags must be a list of tags'],
-      ['a tag with a NUL', { tags: [NUL] }, 400, 'tags.0'],
-      [
-        'pinned as text',
-        { pinned: 'yes' },
-        400,
-        'pinned must be true or false',
-      ],
-      [
-        'publishAt not a date',
-        { publishAt: 'tomorrow' },
-        400,
-        "publishAt must be an ISO 8601 date-time with a time zone, like 2026-12-01T09:00:00Z, got 'tomorrow'",
-      ],
-      [
-        'expiresAt before publishAt',
-        {
-          publishAt: '2030-01-02T00:00:00Z',
-          expiresAt: '2030-01-01T00:00:00Z',
-        },
-        400,
-        'expiresAt must be after publishAt',
-      ],
-      [
-        'an event on a release',
-        {
-          event: { start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z' },
-        },
-        400,
-        'event is only for events',
-      ],
-      [
-        'an event without start',
-        { type: 'event', event: { end: '2030-01-01T11:00:00Z' } },
-        400,
-        'event.start is required',
-      ],
-      [
-        'a deprecation without effectiveAt',
-        { type: 'deprecation' },
-        400,
-        'effectiveAt is required for a deprecation',
-      ],
-      [
-        'onBehalfOf malformed',
-        { onBehalfOf: 'x' },
-        400,
-        "onBehalfOf must be an entity reference like 'kind:namespace/name', got 'x'",
-      ],
-      [
-        'onBehalfOf not a group',
-        { onBehalfOf: PART },
-        400,
-        'onBehalfOf must be a group',
-      ],
-    ],
-  ),
+  ...refBodyCases('POST /announcements', announcementBase, 'productRef', { optional: true }),
+  ...fieldCases('POST /announcements', () => '/announcements', announcementBase, [
+    ['type unknown', { type: 'memo' }, 400, 'type must be one of'],
+    ...text('title', 200, '200'),
+    ...text('summary', 500, '500'),
+    ['body with a NUL', { body: NUL }, 400, 'body must not contain control characters'],
+    ['tags not a list', { tags: 'a' }, 400, 'tags must be a list of tags'],
+    ['a tag with a NUL', { tags: [NUL] }, 400, 'tags.0'],
+    ['pinned as text', { pinned: 'yes' }, 400, 'pinned must be true or false'],
+    ['publishAt not a date', { publishAt: 'tomorrow' }, 400, "publishAt must be an ISO 8601 date-time with a time zone, like 2026-12-01T09:00:00Z, got 'tomorrow'"],
+    ['expiresAt before publishAt', { publishAt: '2030-01-02T00:00:00Z', expiresAt: '2030-01-01T00:00:00Z' }, 400, 'expiresAt must be after publishAt'],
+    ['an event on a release', { event: { start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z' } }, 400, 'event is only for events'],
+    ['an event without start', { type: 'event', event: { end: '2030-01-01T11:00:00Z' } }, 400, 'event.start is required'],
+    ['a deprecation without effectiveAt', { type: 'deprecation' }, 400, 'effectiveAt is required for a deprecation'],
+    ['onBehalfOf malformed', { onBehalfOf: 'x' }, 400, "onBehalfOf must be an entity reference like 'kind:namespace/name', got 'x'"],
+    ['onBehalfOf not a group', { onBehalfOf: PART }, 400, 'onBehalfOf must be a group'],
+  ]),
   ...queryCases('GET /announcements', [
-    [
-      'productRef malformed',
-      { productRef: 'x' },
-      400,
-      'productRef must be an entity reference',
-    ],
-    [
-      'productRef of no entity',
-      { productRef: 'platformproduct:default/nope' },
-      404,
-      "'platformproduct:default/nope'",
-    ],
+    ['productRef malformed', { productRef: 'x' }, 400, 'productRef must be an entity reference'],
+    ['productRef of no entity', { productRef: 'platformproduct:default/nope' }, 404, "'platformproduct:default/nope'"],
     ['productRef of a part', { productRef: PART }, 404, `'${PART}'`],
-    [
-      'entityRef malformed',
-      { entityRef: 'x' },
-      400,
-      'entityRef must be an entity reference',
-    ],
-    [
-      'entityRef of no entity',
-      { entityRef: 'component:default/nope' },
-      404,
-      "'component:default/nope'",
-    ],
-    [
-      'entityRef with a NUL',
-      { entityRef: `component:default/${NUL}` },
-      400,
-      'entityRef must not contain control characters',
-    ],
+    ['entityRef malformed', { entityRef: 'x' }, 400, 'entityRef must be an entity reference'],
+    ['entityRef of no entity', { entityRef: 'component:default/nope' }, 404, "'component:default/nope'"],
+    ['entityRef with a NUL', { entityRef: `component:default/${NUL}` }, 400, 'entityRef must not contain control characters'],
     ['type unknown', { type: 'memo' }, 400, 'type must be one of'],
     ['tag with a NUL', { tag: NUL }, 400, 'tag'],
     ['q with a NUL', { q: NUL }, 400, 'q must not contain control characters'],
-    [
-      'upcoming as text',
-      { upcoming: 'yes' },
-      400,
-      'upcoming must be one of true, false',
-    ],
+    ['upcoming as text', { upcoming: 'yes' }, 400, 'upcoming must be one of true, false'],
     ['limit 0', { limit: 0 }, 400, 'limit must be from 1 to 100'],
-    [
-      'cursor garbage',
-      { cursor: 'garbage' },
-      400,
-      'is not a cursor of this list',
-    ],
-    [
-      'cursor with a NUL',
-      { cursor: cursorOf([1, NUL]) },
-      400,
-      'is not a cursor of this list',
-    ],
+    ['cursor garbage', { cursor: 'garbage' }, 400, 'is not a cursor of this list'],
+    ['cursor with a NUL', { cursor: cursorOf([1, NUL]) }, 400, 'is not a cursor of this list'],
   ]),
   ...refQueryCases('GET /announcements/feed', 'productRef', { optional: true }),
-  ...refQueryCases('GET /announcements/banners', 'productRef', {
-    optional: true,
-  }),
-  ...badIds(
-    'GET /announcements/:id',
-    id => `/announcements/${id}`,
-    'No announcement',
-  ),
-  ...badIds(
-    'PATCH /announcements/:id',
-    id => `/announcements/${id}`,
-    'No announcement',
-  ).map(c => ({
-    ...c,
-    call: (ids: Ids) => ({ ...c.call(ids), body: { title: 'T' } }),
-  })),
-  ...badBodies(
-    'PATCH /announcements/:id',
-    ids => `/announcements/${ids.announcementId}`,
-    { title: 'T' },
-  ),
-  ...fieldCases(
-    'PATCH /announcements/:id',
-    ids => `/announcements/${ids.announcementId}`,
-    {},
-    [
-      ['nothing', {}, 400, 'nothing to change'],
-      ['type unknown', { type: 'memo' }, 400, 'type must be one of'],
-      [
-        'title with a NUL',
-        { title: NUL },
-        400,
-        'title must not contain control characters',
-      ],
-      [
-        'an event removed from an event',
-        { event: null },
-        400,
-        'event is required for an event',
-      ],
-    ],
-  ),
-  ...badIds(
-    'DELETE /announcements/:id',
-    id => `/announcements/${id}`,
-    'No announcement',
-  ),
-  ...badIds(
-    'PUT /announcements/:id/read',
-    id => `/announcements/${id}/read`,
-    'No announcement',
-  ),
-  ...badIds(
-    'PUT /announcements/:id/acknowledgement',
-    id => `/announcements/${id}/acknowledgement`,
-    'No announcement',
-  ),
-  {
-    route: 'PUT /announcements/:id/acknowledgement',
-    label: 'of an event',
-    call: ids => ({
-      method: 'put',
-      path: `/announcements/${ids.announcementId}/acknowledgement`,
-    }),
-    status: 400,
-    message: 'only deprecation posts ask for an acknowledgement',
-  },
-  ...badIds(
-    'PUT /announcements/:id/dismissal',
-    id => `/announcements/${id}/dismissal`,
-    'No announcement',
-  ),
-  {
-    route: 'PUT /announcements/:id/dismissal',
-    label: 'of no banner',
-    call: ids => ({
-      method: 'put',
-      path: `/announcements/${ids.announcementId}/dismissal`,
-    }),
-    status: 400,
-    message: 'is no banner',
-  },
-  ...badIds(
-    'GET /announcements/:id/reach',
-    id => `/announcements/${id}/reach`,
-    'No announcement',
-  ),
-  ...badIds(
-    'GET /announcements/:id/event.ics',
-    id => `/announcements/${id}/event.ics`,
-    'No announcement',
-  ),
+  ...refQueryCases('GET /announcements/banners', 'productRef', { optional: true }),
+  ...badIds('GET /announcements/:id', id => `/announcements/${id}`, 'No announcement'),
+  ...badIds('PATCH /announcements/:id', id => `/announcements/${id}`, 'No announcement').map(withBody({ title: 'T' })),
+  ...badBodies('PATCH /announcements/:id', ids => `/announcements/${ids.announcementId}`, { title: 'T' }),
+  ...fieldCases('PATCH /announcements/:id', ids => `/announcements/${ids.announcementId}`, {}, [
+    ['nothing', {}, 400, 'nothing to change'],
+    ['type unknown', { type: 'memo' }, 400, 'type must be one of'],
+    ['title with a NUL', { title: NUL }, 400, 'title must not contain control characters'],
+    ['an event removed from an event', { event: null }, 400, 'event is required for an event'],
+  ]),
+  ...badIds('DELETE /announcements/:id', id => `/announcements/${id}`, 'No announcement'),
+  ...badIds('PUT /announcements/:id/read', id => `/announcements/${id}/read`, 'No announcement'),
+  ...badIds('PUT /announcements/:id/acknowledgement', id => `/announcements/${id}/acknowledgement`, 'No announcement'),
+  one('PUT /announcements/:id/acknowledgement', 'of an event', ids => ({ method: 'put', path: `/announcements/${ids.announcementId}/acknowledgement` }), 400, 'only deprecation posts ask for an acknowledgement'),
+  ...badIds('PUT /announcements/:id/dismissal', id => `/announcements/${id}/dismissal`, 'No announcement'),
+  one('PUT /announcements/:id/dismissal', 'of no banner', ids => ({ method: 'put', path: `/announcements/${ids.announcementId}/dismissal` }), 400, 'is no banner'),
+  ...badIds('GET /announcements/:id/reach', id => `/announcements/${id}/reach`, 'No announcement'),
+  ...badIds('GET /announcements/:id/event.ics', id => `/announcements/${id}/event.ics`, 'No announcement'),
   ...refQueryCases('GET /follows'),
   ...refQueryCases('PUT /follows'),
   ...refQueryCases('DELETE /follows'),
@@ -813,151 +202,47 @@ const CASES: Case[] = [
   ...fieldCases('POST /roadmap/items', () => '/roadmap/items', itemBase, [
     ['title missing', { title: undefined }, 400, 'title must be a string'],
     ...text('title', 200, '200'),
-    [
-      'description huge',
-      { description: 'x'.repeat(20_001) },
-      400,
-      'description must be at most 20,000 characters',
-    ],
-    [
-      'description with a NUL',
-      { description: NUL },
-      400,
-      'description must not contain control characters',
-    ],
+    ['description huge', { description: 'x'.repeat(20_001) }, 400, 'description must be at most 20,000 characters'],
+    ['description with a NUL', { description: NUL }, 400, 'description must not contain control characters'],
     ['horizon unknown', { horizon: 'someday' }, 400, 'horizon must be one of'],
     ['horizon missing', { horizon: undefined }, 400, 'horizon is required'],
-    [
-      'a closed status',
-      { status: 'shipped' },
-      400,
-      'status must be an open status',
-    ],
-    [
-      'targetQuarter malformed',
-      { targetQuarter: '2027-Q5' },
-      400,
-      "targetQuarter must be a quarter like 2027-Q1, got '2027-Q5'",
-    ],
+    ['a closed status', { status: 'shipped' }, 400, 'status must be an open status'],
+    ['targetQuarter malformed', { targetQuarter: '2027-Q5' }, 400, "targetQuarter must be a quarter like 2027-Q1, got '2027-Q5'"],
   ]),
-  ...badIds(
-    'PATCH /roadmap/items/:id',
-    id => `/roadmap/items/${id}`,
-    'No roadmap item',
-  ).map(c => ({
-    ...c,
-    call: (ids: Ids) => ({ ...c.call(ids), body: { title: 'T' } }),
-  })),
-  ...badBodies(
-    'PATCH /roadmap/items/:id',
-    ids => `/roadmap/items/${ids.itemId}`,
-    { title: 'T' },
-  ),
-  ...fieldCases(
-    'PATCH /roadmap/items/:id',
-    ids => `/roadmap/items/${ids.itemId}`,
-    {},
-    [
-      ['nothing', {}, 400, 'nothing to change'],
-      ['position -1', { position: -1 }, 400, 'position must be 0 or more'],
-      [
-        'position 1.5',
-        { position: 1.5 },
-        400,
-        'position must be a whole number',
-      ],
-      ['position as text', { position: '1' }, 400, 'position must be a number'],
-      ['status unknown', { status: 'x' }, 400, 'status must be one of'],
-      [
-        'title with a NUL',
-        { title: NUL },
-        400,
-        'title must not contain control characters',
-      ],
-    ],
-  ),
-  ...badIds(
-    'DELETE /roadmap/items/:id',
-    id => `/roadmap/items/${id}`,
-    'No roadmap item',
-  ),
-  ...badIds(
-    'PUT /roadmap/items/:id/links/:feedbackId',
-    (id, ids) => `/roadmap/items/${id}/links/${ids.postId}`,
-    'No roadmap item',
-  ),
-  ...badIds(
-    'PUT /roadmap/items/:id/links/:feedbackId',
-    (id, ids) => `/roadmap/items/${ids.itemId}/links/${id}`,
-    'No feedback post',
-  ),
-  {
-    route: 'PUT /roadmap/items/:id/links/:feedbackId',
-    label: 'a rating',
-    call: ids => ({
-      method: 'put',
-      path: `/roadmap/items/${ids.itemId}/links/${ids.ratingId}`,
-    }),
-    status: 400,
-    message: 'is a rating',
-  },
-  ...badIds(
-    'DELETE /roadmap/items/:id/links/:feedbackId',
-    (id, ids) => `/roadmap/items/${id}/links/${ids.postId}`,
-    'No roadmap item',
-  ),
-  ...badIds(
-    'GET /roadmap/items/:id/history',
-    id => `/roadmap/items/${id}/history`,
-    'No roadmap item',
-  ),
+  ...badIds('PATCH /roadmap/items/:id', id => `/roadmap/items/${id}`, 'No roadmap item').map(withBody({ title: 'T' })),
+  ...badBodies('PATCH /roadmap/items/:id', ids => `/roadmap/items/${ids.itemId}`, { title: 'T' }),
+  ...fieldCases('PATCH /roadmap/items/:id', ids => `/roadmap/items/${ids.itemId}`, {}, [
+    ['nothing', {}, 400, 'nothing to change'],
+    ['position -1', { position: -1 }, 400, 'position must be 0 or more'],
+    ['position 1.5', { position: 1.5 }, 400, 'position must be a whole number'],
+    ['position as text', { position: '1' }, 400, 'position must be a number'],
+    ['status unknown', { status: 'x' }, 400, 'status must be one of'],
+    ['title with a NUL', { title: NUL }, 400, 'title must not contain control characters'],
+  ]),
+  ...badIds('DELETE /roadmap/items/:id', id => `/roadmap/items/${id}`, 'No roadmap item'),
+  ...badIds('PUT /roadmap/items/:id/links/:feedbackId', (id, ids) => `/roadmap/items/${id}/links/${ids.postId}`, 'No roadmap item'),
+  ...badIds('PUT /roadmap/items/:id/links/:feedbackId', (id, ids) => `/roadmap/items/${ids.itemId}/links/${id}`, 'No feedback post'),
+  one('PUT /roadmap/items/:id/links/:feedbackId', 'a rating', ids => ({ method: 'put', path: `/roadmap/items/${ids.itemId}/links/${ids.ratingId}` }), 400, 'is a rating'),
+  ...badIds('DELETE /roadmap/items/:id/links/:feedbackId', (id, ids) => `/roadmap/items/${id}/links/${ids.postId}`, 'No roadmap item'),
+  ...badIds('GET /roadmap/items/:id/history', id => `/roadmap/items/${id}/history`, 'No roadmap item'),
 
   // scorecards
   ...refQueryCases('GET /scorecards'),
   ...refQueryCases('GET /scorecards/history'),
   ...queryCases('GET /scorecards/history', [
     ['days 0', { productRef: X, days: 0 }, 400, 'days must be from 1 to 365'],
-    [
-      'days 366',
-      { productRef: X, days: 366 },
-      400,
-      'days must be from 1 to 365',
-    ],
-    [
-      'days as text',
-      { productRef: X, days: 'ten' },
-      400,
-      'days must be a number',
-    ],
+    ['days 366', { productRef: X, days: 366 }, 400, 'days must be from 1 to 365'],
+    ['days as text', { productRef: X, days: 'ten' }, 400, 'days must be a number'],
   ]),
-  ...badBodies('POST /scorecards/refresh', () => '/scorecards/refresh', {
-    productRef: X,
-  }),
+  ...badBodies('POST /scorecards/refresh', () => '/scorecards/refresh', { productRef: X }),
   ...refBodyCases('POST /scorecards/refresh', { productRef: X }, 'productRef'),
-  ...(['GET /portfolio', 'GET /portfolio/export'] as const).flatMap(route =>
-    queryCases(route, [
-      [
-        'owner malformed',
-        { owner: 'x' },
-        400,
-        "owner must be an entity reference like 'kind:namespace/name', got 'x'",
-      ],
-      [
-        'owner with a NUL',
-        { owner: `group:default/${NUL}` },
-        400,
-        'owner must not contain control characters',
-      ],
-      [
-        'lifecycle unknown',
-        { lifecycle: 'x' },
-        400,
-        'lifecycle must be one of',
-      ],
-      ['level unknown', { level: 'x' }, 400, 'level must be one of'],
-      ['sort unknown', { sort: 'x' }, 400, 'sort must be one of'],
-    ]),
-  ),
+  ...['GET /portfolio', 'GET /portfolio/export'].flatMap(route => queryCases(route, [
+    ['owner malformed', { owner: 'x' }, 400, "owner must be an entity reference like 'kind:namespace/name', got 'x'"],
+    ['owner with a NUL', { owner: `group:default/${NUL}` }, 400, 'owner must not contain control characters'],
+    ['lifecycle unknown', { lifecycle: 'x' }, 400, 'lifecycle must be one of'],
+    ['level unknown', { level: 'x' }, 400, 'level must be one of'],
+    ['sort unknown', { sort: 'x' }, 400, 'sort must be one of'],
+  ])),
 ];
 
 /** How many cases the table has (kept here so that a lost case shows). */
