@@ -43,7 +43,7 @@ jest.mock('./router', () => {
 });
 
 const X = WORLD.product;
-const { part: PART, lonely: LONELY } = WORLD;
+const PART = WORLD.part;
 const feedbackBase = { entityRef: X, type: 'idea', title: 'Faster' };
 const announcementBase = {
   productRef: X,
