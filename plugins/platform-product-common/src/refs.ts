@@ -1,7 +1,14 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
+import { refuseControlCharacters } from './shared/schemas';
 
-/** A full entity ref (`kind:namespace/name`, namespace optional), normalized to lower case. */
+/** The longest ref the plugin stores (its ref columns are 255 characters). */
+export const ENTITY_REF_MAX = 255;
+
+/**
+ * A full entity ref (`kind:namespace/name`, namespace optional), normalized to lower case; at
+ * most 255 characters, without control characters.
+ */
 export const entityRefSchema = z
   .string({
     error: issue =>
@@ -10,6 +17,16 @@ export const entityRefSchema = z
   .trim()
   .min(1, 'is required')
   .transform((value, ctx) => {
+    if (refuseControlCharacters(value, ctx)) return z.NEVER;
+    if (value.length > ENTITY_REF_MAX) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${ENTITY_REF_MAX} characters, got ${value.length.toLocaleString(
+          'en-US',
+        )}`,
+      });
+      return z.NEVER;
+    }
     try {
       return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase(
         'en-US',

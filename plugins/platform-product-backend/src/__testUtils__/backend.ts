@@ -4,6 +4,7 @@ import {
   createServiceFactory,
   PermissionsService,
   SchedulerService,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -39,6 +40,8 @@ export async function startPlatformProductBackend(options: {
   permissions?: PermissionsService;
   scheduler?: SchedulerService;
   features?: BackendFeature[];
+  /** replaces the recording auditor (e.g. the real one, which logs through the logger) */
+  auditor?: ServiceFactory;
 }) {
   const { catalog, reads: catalogReads } = recordingCatalog(
     options.entities ?? productEntities,
@@ -67,7 +70,7 @@ export async function startPlatformProductBackend(options: {
         deps: {},
         factory: () => logger,
       }),
-      auditor.factory,
+      options.auditor ?? auditor.factory,
       createServiceFactory({
         service: notificationService,
         deps: {},

@@ -34,20 +34,33 @@ export function recordingAuditor() {
   return { auditor, events };
 }
 
-/** A logger that keeps every line (message and meta), to check what is never logged. */
+/**
+ * A logger that keeps every line (message, meta and the meta of the child loggers it came
+ * through), to check what is never logged.
+ */
 export function recordingLogger() {
   const lines: string[] = [];
-  const log = (message: string, meta?: unknown) => {
-    lines.push(`${message} ${JSON.stringify(meta)}`);
+  const make = (fields: object): LoggerService => {
+    const log = (message: string, meta?: unknown) => {
+      const error =
+        meta instanceof Error ? { error: meta.message, stack: meta.stack } : {};
+      lines.push(
+        `${message} ${JSON.stringify({
+          ...fields,
+          ...error,
+          ...(meta instanceof Error ? {} : (meta as object)),
+        })}`,
+      );
+    };
+    return {
+      error: log,
+      warn: log,
+      info: log,
+      debug: log,
+      child: meta => make({ ...fields, ...meta }),
+    };
   };
-  const logger: LoggerService = {
-    error: log,
-    warn: log,
-    info: log,
-    debug: log,
-    child: () => logger,
-  };
-  return { logger, lines };
+  return { logger: make({}), lines };
 }
 
 /** The catalog mock over these entities, recording the refs read one by one. */

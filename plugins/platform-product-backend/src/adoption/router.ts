@@ -28,6 +28,8 @@ export function createAdoptionRouter(options: {
       allow: ['user', 'service'],
     });
     const { productRef } = parseInput(adoptionQuerySchema, req.query);
+    // 404 for what is no product before any permission check, as every route answers
+    await access.products.existing(productRef);
     await requireOnProduct(
       access,
       productRef,

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { requestContexts } from '../shared/requestContext';
+import { refuseImpossibleIds } from '../shared/validation';
 import { AnnouncementFeeds } from './AnnouncementFeeds';
 import { AnnouncementReaders } from './AnnouncementReaders';
 import { AnnouncementService } from './AnnouncementService';
@@ -13,6 +14,7 @@ export function createAnnouncementsRouter(options: {
 }) {
   const { httpAuth, announcements, readers, feeds } = options;
   const router = Router();
+  refuseImpossibleIds(router, { id: 'announcement' });
 
   // writes, marks and reach are a person's (user); reads are open to other plugins too
   // (anyone: the search collator lists published posts)

@@ -185,6 +185,7 @@ export class FeedbackService {
 
   async list(query: unknown, ctx: RequestContext): Promise<FeedbackList> {
     const q = parseInput(listFeedbackQuerySchema, query);
+    await this.options.products.existing(q.productRef);
     const can = await this.access.allowed(
       q.productRef,
       { read: feedbackReadPermission, moderate: feedbackModeratePermission },
@@ -507,6 +508,7 @@ export class FeedbackService {
 
   async stats(query: unknown, ctx: RequestContext): Promise<FeedbackStats> {
     const { productRef, months } = parseInput(feedbackStatsQuerySchema, query);
+    await this.options.products.existing(productRef);
     await this.access.require(
       productRef,
       feedbackReadPermission,
@@ -527,6 +529,7 @@ export class FeedbackService {
   /** All of a product's feedback as CSV, for the product team; anonymous authors stay blank. */
   async exportCsv(query: unknown, ctx: RequestContext): Promise<string> {
     const { productRef } = parseInput(feedbackExportQuerySchema, query);
+    await this.options.products.existing(productRef);
     await this.access.require(
       productRef,
       feedbackRespondPermission,

@@ -239,11 +239,6 @@ describe('feedback routes', () => {
         "entityRef must be an entity reference like 'kind:namespace/name', got 'x-cli'",
       ],
       [
-        'an entity that is part of no product',
-        { entityRef: LONELY, type: 'rating', score: 5 },
-        `entityRef '${LONELY}' is not part of any PlatformProduct`,
-      ],
-      [
         'an author in the body',
         { type: 'rating', score: 5, author: BOB },
         'author',
@@ -265,6 +260,19 @@ describe('feedback routes', () => {
       expect(response.status).toBe(404);
       expect(response.body.error.message).toBe(
         "No entity 'component:default/ghost' in the catalog",
+      );
+      expect(await rowCounts()).toEqual(nothingWritten);
+    });
+
+    it('answers 404 for an entity that is part of no product, as every route does for what is no product', async () => {
+      const response = await post(ALICE, {
+        entityRef: LONELY,
+        type: 'rating',
+        score: 5,
+      });
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toBe(
+        `entityRef '${LONELY}' is not part of any PlatformProduct`,
       );
       expect(await rowCounts()).toEqual(nothingWritten);
     });
@@ -1023,8 +1031,8 @@ describe('feedback routes', () => {
       await expect(rate(Y)).resolves.toBe(Y);
       expect(catalogReads).toEqual([CLI, Y, Z]);
       // what is not a part of a product (or not there) is asked again, not cached
-      await expect(rate(LONELY)).resolves.toBe(400);
-      await expect(rate(LONELY)).resolves.toBe(400);
+      await expect(rate(LONELY)).resolves.toBe(404);
+      await expect(rate(LONELY)).resolves.toBe(404);
       await expect(rate('component:default/nope')).resolves.toBe(404);
       expect(catalogReads).toEqual([
         CLI,

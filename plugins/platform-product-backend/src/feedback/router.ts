@@ -3,6 +3,7 @@ import { serializeError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { requestContexts } from '../shared/requestContext';
+import { refuseImpossibleIds } from '../shared/validation';
 import { FeedbackLimitError, FeedbackService } from './FeedbackService';
 
 export function createFeedbackRouter(options: {
@@ -11,6 +12,7 @@ export function createFeedbackRouter(options: {
 }) {
   const { httpAuth, feedback } = options;
   const router = Router();
+  refuseImpossibleIds(router, { id: 'feedback post', replyId: 'reply' });
 
   // mutations need a signed-in user (feedback, votes and replies are a person's); reads are
   // open to other plugins too (scorecards read the stats)

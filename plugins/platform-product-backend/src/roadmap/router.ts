@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { requestContexts } from '../shared/requestContext';
+import { refuseImpossibleIds } from '../shared/validation';
 import { RoadmapService } from './RoadmapService';
 
 export function createRoadmapRouter(options: {
@@ -9,6 +10,10 @@ export function createRoadmapRouter(options: {
 }) {
   const { httpAuth, roadmap } = options;
   const router = Router();
+  refuseImpossibleIds(router, {
+    id: 'roadmap item',
+    feedbackId: 'feedback post',
+  });
   // writes are the product team's, as people; reads are open to other plugins too (scorecards
   // read lastUpdatedAt)
   const { user, anyone } = requestContexts(httpAuth);

@@ -8,7 +8,7 @@ import {
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   isPlatformProductEntity,
@@ -74,7 +74,8 @@ export class ProductResolver {
         .filter(ref => ref.startsWith('platformproduct:'))
         .sort();
       if (!products.length) {
-        throw new InputError(
+        // a 404 as for a product that is not there: every route answers so for what is no product
+        throw new NotFoundError(
           `entityRef '${entityRef}' is not part of any PlatformProduct`,
         );
       }

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { hasControlCharacters } from '@platform-product/plugin-platform-product-common';
 
 /** A keyset cursor: the sort key (and id) of the last item of a page. */
 export function encodeCursor(key: Array<number | string>): string {
@@ -7,7 +8,7 @@ export function encodeCursor(key: Array<number | string>): string {
 
 /**
  * The key of a cursor, checked against its shape: one letter a part, `n` a finite number,
- * `s` a string of at most 36 characters (an id). A 400 for anything else.
+ * `s` a string of at most 36 characters without control characters (an id). A 400 for anything else.
  */
 export function decodeCursor(
   cursor: string,
@@ -21,7 +22,10 @@ export function decodeCursor(
       value.every((part, i) =>
         types[i] === 'n'
           ? Number.isFinite(part)
-          : typeof part === 'string' && part.length <= 36,
+          : typeof part === 'string' &&
+            part.length <= 36 &&
+            // ids and day keys: no control characters (PostgreSQL refuses a NUL)
+            !hasControlCharacters(part),
       )
     ) {
       return value;

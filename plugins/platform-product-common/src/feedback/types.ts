@@ -6,6 +6,7 @@ import {
   optionalQueryText,
   pageLimitSchema,
   queryFlag,
+  refuseControlCharacters,
   text,
 } from '../shared/schemas';
 import type { RoadmapItemSummary } from '../roadmap/types';
@@ -140,7 +141,13 @@ export type ListFeedbackQuery = z.input<typeof listFeedbackQuerySchema>;
 export const updateFeedbackSchema = z
   .strictObject({
     status: oneOf(FEEDBACK_STATUSES).optional(),
-    duplicateOf: z.string({ error: 'must be a post id' }).trim().optional(),
+    duplicateOf: z
+      .string({ error: 'must be a post id' })
+      .trim()
+      .superRefine((value, ctx) => {
+        refuseControlCharacters(value, ctx);
+      })
+      .optional(),
     title: text(FEEDBACK_TITLE_MAX).optional(),
     body: text(FEEDBACK_BODY_MAX).optional(),
     hidden: booleanSchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityRefSchema } from '../refs';
-import { oneOf, text } from '../shared/schemas';
+import { oneOf, refuseControlCharacters, text } from '../shared/schemas';
 import type { FeedbackPostType, FeedbackStatus } from '../feedback/types';
 
 export const ROADMAP_HORIZONS = ['now', 'next', 'later'] as const;
@@ -77,6 +77,9 @@ export const createRoadmapItemSchema = z.strictObject({
         'en-US',
       )} characters`,
     )
+    .superRefine((value, ctx) => {
+      refuseControlCharacters(value, ctx);
+    })
     .optional()
     .default(''),
   horizon: oneOf(ROADMAP_HORIZONS),
