@@ -61,6 +61,9 @@ export async function scheduleAdoptionSnapshots(options: {
     id: 'platform-product-adoption-snapshots',
     ...schedule,
     fn: async () => {
+      logger.debug(
+        'Scheduled task platform-product-adoption-snapshots: run started',
+      );
       const count = await run();
       logger.info(`Recorded today's adoption of ${count} platform products`);
     },

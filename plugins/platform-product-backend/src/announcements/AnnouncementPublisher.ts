@@ -296,6 +296,7 @@ export async function scheduleAnnouncementPublishing(options: {
     id: PUBLISH_TASK_ID,
     ...options.schedule,
     fn: async () => {
+      options.logger.debug(`Scheduled task ${PUBLISH_TASK_ID}: run started`);
       const delivered = await options.publisher.deliverDue();
       if (delivered) {
         options.logger.info(`Delivered ${delivered} announcement(s)`);

@@ -51,6 +51,9 @@ export async function createRoadmapCapability(
       },
     ),
     fn: async () => {
+      env.logger.debug(
+        'Scheduled task platform-product-roadmap-shipments: run started',
+      );
       const told = await shipments.tellUntold();
       if (told) {
         env.logger.info(`Told the people behind ${told} shipped roadmap items`);

@@ -115,6 +115,7 @@ export async function scheduleScorecardRuns(options: {
     // one replica evaluates each run, whatever the config says: the others wait for the next
     scope: 'global',
     fn: async () => {
+      logger.debug(`Scheduled task ${SCORECARD_TASK_ID}: run started`);
       const { products, written, pruned } = await run.run();
       logger.info(
         `Evaluated the scorecards of ${products} platform products: ${written.products} products, ${written.checks} check results and ${written.snapshots} snapshots changed; pruned ${pruned.products} products and ${pruned.snapshots} snapshots`,
