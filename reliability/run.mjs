@@ -109,11 +109,15 @@ function startReplica(name, port) {
     port,
     pgUrl: cluster.url,
     catalogFile: path.join(DATA, 'catalog.yaml'),
-    // requests fail within seconds when the database is away, not after knex's 60 s default
-    knexConfig: {
-      acquireConnectionTimeout: 3_000,
-      pool: { min: 0, max: 10, createTimeoutMillis: 2_000 },
-    },
+    // requests fail within seconds when the database cannot be reached, not after knex's 60 s
+    // default (RELIABILITY_KNEX_DEFAULTS=1 runs with the framework's defaults instead)
+    knexConfig:
+      process.env.RELIABILITY_KNEX_DEFAULTS === '1'
+        ? undefined
+        : {
+            acquireConnectionTimeout: 3_000,
+            pool: { min: 0, max: 10, createTimeoutMillis: 2_000 },
+          },
   });
   const backend = startBackend({
     root: ROOT,
@@ -156,9 +160,8 @@ function watchTaskRuns(backend) {
     partial = lines.pop();
     const at = Date.now();
     for (const line of lines) {
-      const match = /"message":"Scheduled task (\S+): run (started|finished)"/.exec(
-        line,
-      );
+      const match =
+        /"message":"Scheduled task (\S+): run (started|finished)"/.exec(line);
       if (match?.[2] === 'started') {
         runs.push({ task: match[1], at, end: null, replica: backend.name });
       } else if (match) {
@@ -343,7 +346,8 @@ async function replicas() {
       }
       await sleep(20);
     }
-    if (!killed) await waitFor('delivered', () => delivered(id), { timeoutMs: 60_000 });
+    if (!killed)
+      await waitFor('delivered', () => delivered(id), { timeoutMs: 60_000 });
     if (!killed) ids.push(id);
   }
   const bothUntil = Date.now();
@@ -353,10 +357,14 @@ async function replicas() {
       `killed replica a with ${killed.notifiedAtKill} of ${killed.audience} recipients notified`,
     );
     const t0 = Date.now();
-    await waitFor('replica b finishes the cut delivery', () => delivered(killed.id), {
-      timeoutMs: 90_000,
-      backend: b,
-    });
+    await waitFor(
+      'replica b finishes the cut delivery',
+      () => delivered(killed.id),
+      {
+        timeoutMs: 90_000,
+        backend: b,
+      },
+    );
     killed.finishedByTheOtherAfterMs = Date.now() - t0;
     ids.push(killed.id);
   }
@@ -407,7 +415,9 @@ async function replicas() {
       inWindow.length >= 1 && inWindow.length <= periods + 1 && overlaps === 0,
       `${task}: ${inWindow.length} runs in ${Math.round(
         windowMs / 1000,
-      )} s (${periods} periods of ${frequency / 1000} s) across the pair, by replica ${JSON.stringify(
+      )} s (${periods} periods of ${
+        frequency / 1000
+      } s) across the pair, by replica ${JSON.stringify(
         byReplica,
       )}, ${overlaps} overlapping`,
     );
@@ -491,14 +501,16 @@ async function restart(backend) {
           type: 'problem',
           title: `Load ${n}-${i}`,
         });
-        if (r.status === 201 || r.status === 200) acknowledged.posts.push(r.json.id);
+        if (r.status === 201 || r.status === 200)
+          acknowledged.posts.push(r.json.id);
       } else if (kind === 1) {
         const r = await send('rating', 'POST', `${API}/feedback`, token, {
           entityRef: PRODUCT,
           type: 'rating',
           score: i % 11,
         });
-        if (r.status === 201 || r.status === 200) acknowledged.ratings.push(r.json.id);
+        if (r.status === 201 || r.status === 200)
+          acknowledged.ratings.push(r.json.id);
       } else if (kind === 2 || kind === 3) {
         const target = targets[(n + i) % targets.length];
         const up = kind === 2;
@@ -522,7 +534,9 @@ async function restart(backend) {
         await send(
           'announcements',
           'GET',
-          `${API}/announcements?productRef=${encodeURIComponent(PRODUCT)}&limit=20`,
+          `${API}/announcements?productRef=${encodeURIComponent(
+            PRODUCT,
+          )}&limit=20`,
           token,
         );
       }
@@ -541,23 +555,32 @@ async function restart(backend) {
   cluster.start();
   outage.to = Date.now();
   log(
-    `PostgreSQL down ${((outage.to - stoppedAt) / 1000).toFixed(1)} s, started again`,
+    `PostgreSQL down ${((outage.to - stoppedAt) / 1000).toFixed(
+      1,
+    )} s, started again`,
   );
   await sleep(15_000);
   stop = true;
   await Promise.all(running);
 
   const ok = r => typeof r.status === 'number' && r.status < 400;
-  const during = requests.filter(r => r.begin >= outage.from && r.begin < outage.to);
+  const during = requests.filter(
+    r => r.begin >= outage.from && r.begin < outage.to,
+  );
   const after = requests.filter(r => r.begin >= outage.to);
   const failedAfter = after.filter(r => !ok(r));
-  const lastFailure = failedAfter.length ? Math.max(...failedAfter.map(r => r.end)) : null;
+  const lastFailure = failedAfter.length
+    ? Math.max(...failedAfter.map(r => r.end))
+    : null;
   const firstOk = after.find(ok);
   const statuses = {};
   for (const r of during) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   const statusesAfter = {};
-  for (const r of failedAfter) statusesAfter[r.status] = (statusesAfter[r.status] ?? 0) + 1;
-  const longest = during.length ? Math.max(...during.map(r => r.end - r.begin)) : 0;
+  for (const r of failedAfter)
+    statusesAfter[r.status] = (statusesAfter[r.status] ?? 0) + 1;
+  const longest = during.length
+    ? Math.max(...during.map(r => r.end - r.begin))
+    : 0;
   figures.restart = {
     requests: requests.length,
     duringOutage: during.length,
@@ -575,9 +598,13 @@ async function restart(backend) {
     },
   };
   log(`restart figures: ${JSON.stringify(figures.restart)}`);
-  if (samples.length) log(`failures other than 503: ${JSON.stringify(samples)}`);
+  if (samples.length)
+    log(`failures other than 503: ${JSON.stringify(samples)}`);
 
-  check(during.length > 0, `${during.length} requests sent while the database was down`);
+  check(
+    during.length > 0,
+    `${during.length} requests sent while the database was down`,
+  );
   check(
     during.every(r => ok(r) || r.status === 503),
     `every failure during the outage is a 503 (${JSON.stringify(statuses)})`,
@@ -603,9 +630,9 @@ async function restart(backend) {
     (await query(PLUGIN_DB, 'select id from feedback_ratings')).map(r => r.id),
   );
   const stored = new Set(
-    (await query(PLUGIN_DB, 'select post_id, voter_ref from feedback_votes')).map(
-      r => `${r.post_id} ${r.voter_ref}`,
-    ),
+    (
+      await query(PLUGIN_DB, 'select post_id, voter_ref from feedback_votes')
+    ).map(r => `${r.post_id} ${r.voter_ref}`),
   );
   const missingPosts = acknowledged.posts.filter(id => !posts.has(id));
   const missingRatings = acknowledged.ratings.filter(id => !ratings.has(id));
@@ -643,9 +670,9 @@ function recount() {
   figures.recounted = checked;
   check(
     drift.length === 0,
-    `aggregates recounted from their rows: ${JSON.stringify(checked)}; drift ${JSON.stringify(
-      drift.slice(0, 10),
-    )}`,
+    `aggregates recounted from their rows: ${JSON.stringify(
+      checked,
+    )}; drift ${JSON.stringify(drift.slice(0, 10))}`,
   );
 }
 

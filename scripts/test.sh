@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: type check, build and pack, lint, prettier, unit and store tests, browser tests,
-# the reliability checks (reliability/run.sh), and the install test (the packed suite in an app made by Backstage's generator, new frontend system).
+# the reliability checks (reliability/run.sh: replicas, a database restart), and the install test
+# (the packed suite in an app made by Backstage's generator, new frontend system).
 # Installs what is missing first, like start.sh. Store tests also run on PostgreSQL when
 # BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (.ci/run sets it).
 set -euo pipefail

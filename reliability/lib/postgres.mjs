@@ -33,7 +33,9 @@ export function privateCluster({ port = 55433, dir }) {
     });
     if (result.status !== 0 && !opts.allowFailure) {
       throw new Error(
-        `${tool} ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`,
+        `${tool} ${args.join(' ')} failed (${result.status}): ${result.stderr}${
+          result.stdout
+        }`,
       );
     }
     return result;
@@ -87,12 +89,13 @@ export function privateCluster({ port = 55433, dir }) {
     },
     running() {
       return (
-        run('pg_ctl', ['-D', data, 'status'], { allowFailure: true })
-          .status === 0
+        run('pg_ctl', ['-D', data, 'status'], { allowFailure: true }).status ===
+        0
       );
     },
     remove() {
-      if (fs.existsSync(data) && this.running()) this.stop({ allowFailure: true });
+      if (fs.existsSync(data) && this.running())
+        this.stop({ allowFailure: true });
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -62,7 +62,9 @@ export function writeConfig(file, { port, pgUrl, catalogFile, knexConfig }) {
       },
       logger: {
         // one line per run of each of the plugin's scheduled tasks
-        overrides: [{ matchers: { plugin: 'platform-product' }, level: 'debug' }],
+        overrides: [
+          { matchers: { plugin: 'platform-product' }, level: 'debug' },
+        ],
       },
     },
     auth: {

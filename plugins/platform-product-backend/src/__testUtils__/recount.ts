@@ -23,8 +23,10 @@ export type Recount = {
 
 const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const band = (score: number) =>
-  score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
+const band = (score: number) => {
+  if (score >= 9) return 'promoters';
+  return score >= 7 ? 'passives' : 'detractors';
+};
 
 export async function recountAggregates(
   db: Knex,

@@ -7,7 +7,13 @@ import { Knex } from 'knex';
 import { movePostDemand, PersonKey } from '../roadmap/store/demand';
 import { itemSummaries } from '../roadmap/store/links';
 import { pageOf } from '../shared/paging';
-import { countOf, forUpdate, isPostgres, likePattern, transaction } from '../shared/sql';
+import {
+  countOf,
+  forUpdate,
+  isPostgres,
+  likePattern,
+  transaction,
+} from '../shared/sql';
 import {
   FeedbackStore,
   ListedPost,

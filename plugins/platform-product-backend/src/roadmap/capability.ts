@@ -51,12 +51,18 @@ export async function createRoadmapCapability(
         initialDelay: { minutes: 1 },
       },
     ),
-    fn: loggedRun(env.logger, 'platform-product-roadmap-shipments', async () => {
-      const told = await shipments.tellUntold();
-      if (told) {
-        env.logger.info(`Told the people behind ${told} shipped roadmap items`);
-      }
-    }),
+    fn: loggedRun(
+      env.logger,
+      'platform-product-roadmap-shipments',
+      async () => {
+        const told = await shipments.tellUntold();
+        if (told) {
+          env.logger.info(
+            `Told the people behind ${told} shipped roadmap items`,
+          );
+        }
+      },
+    ),
   });
   const roadmap = RoadmapService.create({
     store,

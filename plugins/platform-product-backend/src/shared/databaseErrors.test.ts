@@ -3,7 +3,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import knexFactory from 'knex';
-import { databaseUnavailableAs503, isDatabaseUnavailable } from './databaseErrors';
+import {
+  databaseUnavailableAs503,
+  isDatabaseUnavailable,
+} from './databaseErrors';
 
 const coded = (code: string, message = 'boom') =>
   Object.assign(new Error(message), { code });
@@ -11,17 +14,31 @@ const coded = (code: string, message = 'boom') =>
 describe('isDatabaseUnavailable', () => {
   it.each([
     ['a refused connection', coded('ECONNREFUSED')],
-    ['PostgreSQL shutting down', coded('57P01', 'terminating connection due to administrator command')],
-    ['PostgreSQL starting', coded('57P03', 'the database system is starting up')],
+    [
+      'PostgreSQL shutting down',
+      coded('57P01', 'terminating connection due to administrator command'),
+    ],
+    [
+      'PostgreSQL starting',
+      coded('57P03', 'the database system is starting up'),
+    ],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     [
       'a pool timeout',
-      Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
-        name: 'KnexTimeoutError',
-      }),
+      Object.assign(
+        new Error(
+          'Knex: Timeout acquiring a connection. The pool is probably full.',
+        ),
+        {
+          name: 'KnexTimeoutError',
+        },
+      ),
     ],
     ['every address refused', new AggregateError([coded('ECONNREFUSED')], '')],
-    ['a wrapped cause', new Error('query failed', { cause: coded('ECONNRESET') })],
+    [
+      'a wrapped cause',
+      new Error('query failed', { cause: coded('ECONNRESET') }),
+    ],
   ])('is true for %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -52,7 +52,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   ) {
     return true;
   }
-  if (Array.isArray(errors) && errors.some(e => isDatabaseUnavailable(e, depth + 1))) {
+  if (
+    Array.isArray(errors) &&
+    errors.some(e => isDatabaseUnavailable(e, depth + 1))
+  ) {
     return true; // AggregateError: every address of the host refused
   }
   return isDatabaseUnavailable(cause, depth + 1);

@@ -57,7 +57,9 @@ const rank = (table: string) => {
   return i < 0 ? TABLE_ORDER.length : i;
 };
 const keyOf = (counter: Counter) =>
-  JSON.stringify(Object.entries(counter.key).sort(([a], [b]) => (a < b ? -1 : 1)));
+  JSON.stringify(
+    Object.entries(counter.key).sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 
 /**
  * The counters in lock order. Two transactions that lock the same counter rows in different
@@ -70,7 +72,8 @@ export function inLockOrder(counters: Counter[]): Counter[] {
     if (byTable) return byTable;
     const ka = keyOf(a);
     const kb = keyOf(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
+    if (ka === kb) return 0;
+    return ka < kb ? -1 : 1;
   });
 }
 
@@ -106,7 +109,9 @@ export async function inOneStatement(
       [...compiled.flatMap(step => step.bindings), ...final.bindings],
     );
   // on its own (not in a transaction) the statement is the whole write: it may run again
-  await ((db as Knex.Transaction).isTransaction ? run() : retryingDeadlocks(run));
+  await ((db as Knex.Transaction).isTransaction
+    ? run()
+    : retryingDeadlocks(run));
 }
 
 /** What a post counts for in its product's list counts, by type, status and visibility. */

@@ -71,7 +71,7 @@ export async function movePostDemand(
   }
   let people = 0;
   // in one order of people, so that two links to one item never wait on each other in a cycle
-  const ordered = [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...deltas].sort(([a], [b]) => a.localeCompare(b, 'en'));
   for (const part of chunks(ordered, 500)) {
     const after: PersonWeight[] = await weightsQuery(
       tx,
