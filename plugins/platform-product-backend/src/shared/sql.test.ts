@@ -16,9 +16,7 @@ describe('retryingDeadlocks', () => {
 
   it('gives up after the attempts, with the last error', async () => {
     const fn = jest.fn().mockRejectedValue(failing('40P01'));
-    await expect(retryingDeadlocks(fn, 3)).rejects.toThrow(
-      'failed with 40P01',
-    );
+    await expect(retryingDeadlocks(fn, 3)).rejects.toThrow('failed with 40P01');
     expect(fn).toHaveBeenCalledTimes(3);
   });
 
