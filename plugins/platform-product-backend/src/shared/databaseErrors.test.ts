@@ -34,6 +34,12 @@ describe('isDatabaseUnavailable', () => {
         },
       ),
     ],
+    [
+      'a transaction whose connection broke',
+      new Error(
+        'ROLLBACK - Client has encountered a connection error and is not queryable',
+      ),
+    ],
     ['every address refused', new AggregateError([coded('ECONNREFUSED')], '')],
     [
       'a wrapped cause',

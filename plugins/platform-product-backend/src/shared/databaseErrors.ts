@@ -27,10 +27,11 @@ const CONNECTION_CODES = new Set([
   'SQLITE_BUSY',
 ]);
 
+// anywhere in the message: knex prefixes the statement that failed (e.g. "ROLLBACK - ...")
 const CONNECTION_MESSAGES = [
-  /^Connection terminated/, // node-postgres: the server closed the connection
-  /^Client has encountered a connection error/,
-  /^Knex: Timeout acquiring a connection/,
+  /\bConnection terminated\b/, // node-postgres: the server closed the connection
+  /Client has encountered a connection error and is not queryable/,
+  /Timeout acquiring a connection/,
   /timeout exceeded when trying to connect/,
 ];
 
