@@ -109,15 +109,17 @@ function startReplica(name, port) {
     port,
     pgUrl: cluster.url,
     catalogFile: path.join(DATA, 'catalog.yaml'),
-    // requests fail within seconds when the database cannot be reached, not after knex's 60 s
-    // default (RELIABILITY_KNEX_DEFAULTS=1 runs with the framework's defaults instead)
-    knexConfig:
-      process.env.RELIABILITY_KNEX_DEFAULTS === '1'
-        ? undefined
-        : {
-            acquireConnectionTimeout: 3_000,
-            pool: { min: 0, max: 10, createTimeoutMillis: 2_000 },
-          },
+    // Knex's defaults: a stopped server refuses connections and requests fail at once anyway.
+    // RELIABILITY_KNEX_ACQUIRE_TIMEOUT_MS sets acquireConnectionTimeout (what bounds a request
+    // when the server does not answer at all); 3 s was too short under load here: the pool's
+    // waits passed it, and the notifications backend answered its sends 400.
+    knexConfig: process.env.RELIABILITY_KNEX_ACQUIRE_TIMEOUT_MS
+      ? {
+          acquireConnectionTimeout: Number(
+            process.env.RELIABILITY_KNEX_ACQUIRE_TIMEOUT_MS,
+          ),
+        }
+      : undefined,
   });
   const backend = startBackend({
     root: ROOT,
