@@ -322,6 +322,9 @@ async function replicas() {
   );
   log('all delivered');
 
+  // both replicas run for 30 s at least before one is killed: a few periods of every task
+  await sleep(Math.max(0, bothFrom + 30_000 - Date.now()));
+
   // a replica killed in the middle of a delivery
   let killed;
   for (let attempt = 0; attempt < 3 && !killed; attempt++) {
@@ -606,7 +609,7 @@ async function restart(backend) {
 
   check(
     during.length > 0,
-    `${during.length} requests sent while the database was down`,
+    `${during.length} requests in flight while the database was down`,
   );
   check(
     during.every(r => ok(r) || r.status === 503),
