@@ -183,10 +183,11 @@ describe('concurrent writers', () => {
       const { checked, drift } = await recountAggregates(knex, personKey);
 
       // unread counts are computed on read: each user's equals the posts minus their reads
-      const reads = await knex('announcement_reads')
+      const reads: Array<{ user_ref: string; n: number | string }> = await knex(
+        'announcement_reads',
+      )
         .groupBy('user_ref')
-        .select('user_ref')
-        .count({ n: '*' });
+        .select('user_ref', knex.raw('count(*) as n'));
       const readsOf = new Map(reads.map(r => [r.user_ref, Number(r.n)]));
       for (const user of USERS.slice(0, 8)) {
         const page = await announcements.list({
