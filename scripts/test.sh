@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: type check, build and pack, lint, prettier, unit and store tests, browser tests,
-# and the install test (the packed suite in an app made by Backstage's generator, new frontend system).
+# the reliability checks (reliability/run.sh: replicas, a database restart), and the install test
+# (the packed suite in an app made by Backstage's generator, new frontend system).
 # Installs what is missing first, like start.sh. Store tests also run on PostgreSQL when
 # BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (.ci/run sets it).
 set -euo pipefail
@@ -38,6 +39,8 @@ step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
 step "unit and store tests" env CI=true yarn backstage-cli repo test
 step "browser tests" yarn playwright test
+# two backend replicas on a private PostgreSQL (port 55433), which is then restarted under load
+step "reliability (replicas, database restart)" bash reliability/run.sh
 # the packed packages of the pack step, installed into an app made by Backstage's generator
 step "install test (new frontend system)" env TRY_INSTALL_PACKAGES="$PWD/dist-packages" bash scripts/try-install.sh next
 

@@ -17,6 +17,13 @@ export interface Config {
        * (and to resume deliveries that crashed). Defaults to every minute.
        */
       publishSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How long a replica's claim on a delivery holds without progress (a chunk of
+       * recipients notified renews it); after it, the publish task of any replica takes the
+       * delivery over where it stopped (a replica that died mid-way). Defaults to 10 minutes;
+       * at least 1 second. Keep it well above the time of one chunk (500 recipients).
+       */
+      deliveryClaimTimeout?: HumanDuration | string;
     };
     feedback?: {
       /**

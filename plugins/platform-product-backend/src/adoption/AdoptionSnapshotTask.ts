@@ -1,3 +1,4 @@
+import { loggedRun } from '../shared/taskRun';
 import {
   AuthService,
   LoggerService,
@@ -60,9 +61,9 @@ export async function scheduleAdoptionSnapshots(options: {
   await scheduler.scheduleTask({
     id: 'platform-product-adoption-snapshots',
     ...schedule,
-    fn: async () => {
+    fn: loggedRun(logger, 'platform-product-adoption-snapshots', async () => {
       const count = await run();
       logger.info(`Recorded today's adoption of ${count} platform products`);
-    },
+    }),
   });
 }

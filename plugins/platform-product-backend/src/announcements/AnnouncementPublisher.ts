@@ -1,3 +1,4 @@
+import { loggedRun } from '../shared/taskRun';
 import { chunks } from '../shared/chunks';
 import { lower } from '../shared/caller';
 import {
@@ -295,11 +296,11 @@ export async function scheduleAnnouncementPublishing(options: {
   await options.scheduler.scheduleTask({
     id: PUBLISH_TASK_ID,
     ...options.schedule,
-    fn: async () => {
+    fn: loggedRun(options.logger, PUBLISH_TASK_ID, async () => {
       const delivered = await options.publisher.deliverDue();
       if (delivered) {
         options.logger.info(`Delivered ${delivered} announcement(s)`);
       }
-    },
+    }),
   });
 }

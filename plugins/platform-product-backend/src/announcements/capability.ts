@@ -2,6 +2,8 @@ import {
   announcementGlobalManagePermission,
   announcementManagePermission,
 } from '@platform-product/plugin-platform-product-common';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { AdoptionService } from '../adoption/AdoptionService';
 import {
   Capability,
@@ -18,6 +20,22 @@ import { AnnouncementReaders } from './AnnouncementReaders';
 import { AnnouncementService } from './AnnouncementService';
 import { DatabaseAnnouncementStore } from './DatabaseAnnouncementStore';
 import { createAnnouncementsRouter } from './router';
+
+const CLAIM_TIMEOUT_KEY = 'platformProduct.announcements.deliveryClaimTimeout';
+
+/** How long a replica's claim on a delivery holds without progress; default 10 minutes. */
+export function claimTimeoutFromConfig(config: Config): number | undefined {
+  if (!config.has(CLAIM_TIMEOUT_KEY)) return undefined;
+  const ms = durationToMilliseconds(
+    readDurationFromConfig(config, { key: CLAIM_TIMEOUT_KEY }),
+  );
+  if (!(ms >= 1000)) {
+    throw new Error(
+      `Invalid config at ${CLAIM_TIMEOUT_KEY}: must be at least 1 second`,
+    );
+  }
+  return ms;
+}
 
 /**
  * Announcements and events: posts of a product or global ones, what readers do with them,
@@ -42,6 +60,7 @@ export async function createAnnouncementsCapability(
     notifications: env.notifications,
     auditor: env.auditor,
     logger: env.logger,
+    claimTimeoutMs: claimTimeoutFromConfig(config),
   });
   const access = new AnnouncementAccess({ ...env.access, store, catalog });
   await scheduleAnnouncementPublishing({

@@ -7,7 +7,13 @@ import { Knex } from 'knex';
 import { movePostDemand, PersonKey } from '../roadmap/store/demand';
 import { itemSummaries } from '../roadmap/store/links';
 import { pageOf } from '../shared/paging';
-import { countOf, forUpdate, isPostgres, likePattern } from '../shared/sql';
+import {
+  countOf,
+  forUpdate,
+  isPostgres,
+  likePattern,
+  transaction,
+} from '../shared/sql';
 import {
   FeedbackStore,
   ListedPost,
@@ -107,7 +113,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       );
       return;
     }
-    await this.db.transaction(async tx => {
+    await transaction(this.db, async tx => {
       await tx<RatingRow>('feedback_ratings').insert(row);
       const [latest] = await latestScoreQuery(tx, row).returning(
         'previous_score',
@@ -184,7 +190,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         incrementQuery(this.db, counters[0]),
       );
     } else {
-      await this.db.transaction(async tx => {
+      await transaction(this.db, async tx => {
         await tx<PostRow>('feedback_posts').insert(newPostRow(stored));
         await increment(tx, counters);
       });
@@ -258,7 +264,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     id: string,
     change: PostChange,
   ): Promise<StoredPost | undefined> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       const row = await this.forUpdate(
         tx<PostRow>('feedback_posts').where('id', id).first(),
       );
@@ -286,16 +292,22 @@ export class DatabaseFeedbackStore implements FeedbackStore {
         hidden: after.hidden,
         updated_at: after.updatedAt,
       });
-      if (after.status !== before.status || after.hidden !== before.hidden) {
-        await increment(tx, [postCount(before, -1), postCount(after, 1)]);
-      }
-      await changePostStats(tx, this.isPostgres, before, after);
+      // the counters this change moves, in one call: in lock order (see inLockOrder)
+      await changePostStats(
+        tx,
+        this.isPostgres,
+        before,
+        after,
+        after.status !== before.status || after.hidden !== before.hidden
+          ? [postCount(before, -1), postCount(after, 1)]
+          : [],
+      );
       return after;
     });
   }
 
   async deletePost(id: string): Promise<boolean> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       const row = await this.forUpdate(
         tx<PostRow>('feedback_posts').where('id', id).first(),
       );
@@ -307,8 +319,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       await tx('feedback_votes').where('post_id', id).delete();
       await tx('feedback_replies').where('post_id', id).delete();
       await tx('feedback_posts').where('id', id).delete();
-      await increment(tx, [postCount(post, -1)]);
-      await addPostStats(tx, this.isPostgres, post, -1);
+      await addPostStats(tx, this.isPostgres, post, -1, [postCount(post, -1)]);
       return true;
     });
   }
@@ -342,7 +353,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   async addReply(reply: StoredReply): Promise<void> {
-    await this.db.transaction(async tx => {
+    await transaction(this.db, async tx => {
       const row = await this.forUpdate(
         tx<PostRow>('feedback_posts').where('id', reply.postId).first(),
       );
@@ -393,7 +404,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   async deleteReply(id: string): Promise<boolean> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       const reply = await tx<ReplyRow>('feedback_replies')
         .where('id', id)
         .first();

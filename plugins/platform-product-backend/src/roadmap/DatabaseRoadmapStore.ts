@@ -8,7 +8,7 @@ import { Knex } from 'knex';
 import { StoredPost } from '../feedback/FeedbackStore';
 import { PostRow, toPost } from '../feedback/store/rows';
 import { setPostStatuses } from '../feedback/store/statuses';
-import { forUpdate, isPostgres } from '../shared/sql';
+import { forUpdate, isPostgres, transaction } from '../shared/sql';
 import {
   CheckLink,
   PostPeople,
@@ -181,7 +181,7 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     check: (itemCount: number) => void,
     writer: RoadmapWriter,
   ): Promise<StoredRoadmapItem> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       await this.lockProduct(tx, item.productRef, writer.at);
       const rows: Array<Pick<ItemRow, 'horizon' | 'status'>> = await tx(
         'roadmap_items',
@@ -368,7 +368,7 @@ export class DatabaseRoadmapStore implements RoadmapStore {
     at: number,
     write: (tx: Knex.Transaction, item: StoredRoadmapItem) => Promise<T>,
   ): Promise<T | undefined> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       const found = await tx('roadmap_items')
         .where('id', id)
         .first('product_ref');

@@ -1,3 +1,4 @@
+import { loggedRun } from '../shared/taskRun';
 import { roadmapManagePermission } from '@platform-product/plugin-platform-product-common';
 import { AuthorIdentity } from '../feedback/AuthorIdentity';
 import { FeedbackStore } from '../feedback/FeedbackStore';
@@ -50,12 +51,18 @@ export async function createRoadmapCapability(
         initialDelay: { minutes: 1 },
       },
     ),
-    fn: async () => {
-      const told = await shipments.tellUntold();
-      if (told) {
-        env.logger.info(`Told the people behind ${told} shipped roadmap items`);
-      }
-    },
+    fn: loggedRun(
+      env.logger,
+      'platform-product-roadmap-shipments',
+      async () => {
+        const told = await shipments.tellUntold();
+        if (told) {
+          env.logger.info(
+            `Told the people behind ${told} shipped roadmap items`,
+          );
+        }
+      },
+    ),
   });
   const roadmap = RoadmapService.create({
     store,

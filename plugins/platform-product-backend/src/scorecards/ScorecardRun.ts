@@ -1,3 +1,4 @@
+import { loggedRun } from '../shared/taskRun';
 import {
   AuthService,
   LoggerService,
@@ -114,11 +115,11 @@ export async function scheduleScorecardRuns(options: {
     ...schedule,
     // one replica evaluates each run, whatever the config says: the others wait for the next
     scope: 'global',
-    fn: async () => {
+    fn: loggedRun(logger, SCORECARD_TASK_ID, async () => {
       const { products, written, pruned } = await run.run();
       logger.info(
         `Evaluated the scorecards of ${products} platform products: ${written.products} products, ${written.checks} check results and ${written.snapshots} snapshots changed; pruned ${pruned.products} products and ${pruned.snapshots} snapshots`,
       );
-    },
+    }),
   });
 }

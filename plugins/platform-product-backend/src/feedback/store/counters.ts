@@ -7,6 +7,7 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import { utcDay } from '../../shared/clock';
+import { retryingDeadlocks } from '../../shared/sql';
 import { StoredPost } from '../FeedbackStore';
 import { addResponseTime } from './responseTimes';
 
@@ -44,9 +45,44 @@ export function incrementQuery(db: Knex, counter: Counter) {
     );
 }
 
-/** Applies the counters one after another (in the caller's transaction). */
+/** The order every write takes the counter rows' locks in: by table, then by key. */
+const TABLE_ORDER = [
+  'feedback_post_counts',
+  'feedback_post_months',
+  'feedback_post_days',
+  'feedback_nps_months',
+];
+const rank = (table: string) => {
+  const i = TABLE_ORDER.indexOf(table);
+  return i < 0 ? TABLE_ORDER.length : i;
+};
+const keyOf = (counter: Counter) =>
+  JSON.stringify(
+    Object.entries(counter.key).sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+
+/**
+ * The counters in lock order. Two transactions that lock the same counter rows in different
+ * orders (a status change new -> planned beside one planned -> new) deadlock on PostgreSQL,
+ * and one of them fails; in one order, the second waits for the first.
+ */
+export function inLockOrder(counters: Counter[]): Counter[] {
+  return [...counters].sort((a, b) => {
+    const byTable = rank(a.table) - rank(b.table);
+    if (byTable) return byTable;
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    if (ka === kb) return 0;
+    return ka < kb ? -1 : 1;
+  });
+}
+
+/**
+ * Applies the counters one after another (in the caller's transaction), in lock order: a
+ * write applies all the counters it moves in one call.
+ */
 export async function increment(tx: Knex.Transaction, counters: Counter[]) {
-  for (const counter of counters) {
+  for (const counter of inLockOrder(counters)) {
     await incrementQuery(tx, counter);
   }
 }
@@ -65,12 +101,17 @@ export async function inOneStatement(
     ...step.query.toSQL(),
   }));
   const final = last.toSQL();
-  await db.raw(
-    `with ${compiled.map(step => `${step.name} as (${step.sql})`).join(', ')} ${
-      final.sql
-    }`,
-    [...compiled.flatMap(step => step.bindings), ...final.bindings],
-  );
+  const run = () =>
+    db.raw(
+      `with ${compiled
+        .map(step => `${step.name} as (${step.sql})`)
+        .join(', ')} ${final.sql}`,
+      [...compiled.flatMap(step => step.bindings), ...final.bindings],
+    );
+  // on its own (not in a transaction) the statement is the whole write: it may run again
+  await ((db as Knex.Transaction).isTransaction
+    ? run()
+    : retryingDeadlocks(run));
 }
 
 /** What a post counts for in its product's list counts, by type, status and visibility. */
@@ -128,14 +169,27 @@ export function postStatCounters(post: PostFacts, sign: 1 | -1): Counter[] {
   return counters;
 }
 
-/** Adds (1) or takes away (-1) what a post counts for in the post metrics of its product. */
+/**
+ * Adds (1) or takes away (-1) what a post counts for in the post metrics of its product;
+ * `also`: other counters the same write moves, applied with these in lock order.
+ */
 export async function addPostStats(
   tx: Knex.Transaction,
   postgres: boolean,
   post: PostFacts,
   sign: 1 | -1,
+  also: Counter[] = [],
 ) {
-  await increment(tx, postStatCounters(post, sign));
+  await increment(tx, [...also, ...postStatCounters(post, sign)]);
+  await addPostResponseTime(tx, postgres, post, sign);
+}
+
+async function addPostResponseTime(
+  tx: Knex.Transaction,
+  postgres: boolean,
+  post: PostFacts,
+  sign: 1 | -1,
+) {
   if (!post.hidden && post.firstTeamReplyAt !== null) {
     await addResponseTime(
       tx,
@@ -152,16 +206,28 @@ const samePostFacts = (a: PostFacts, b: PostFacts) =>
   (a.status === 'new') === (b.status === 'new') &&
   a.firstTeamReplyAt === b.firstTeamReplyAt;
 
-/** Moves a post's share of the post metrics from what it was to what it is. */
+/**
+ * Moves a post's share of the post metrics from what it was to what it is, with the other
+ * counters of the same write (`also`), all in lock order.
+ */
 export async function changePostStats(
   tx: Knex.Transaction,
   postgres: boolean,
   before: PostFacts,
   after: PostFacts,
+  also: Counter[] = [],
 ) {
-  if (samePostFacts(before, after)) return;
-  await addPostStats(tx, postgres, before, -1);
-  await addPostStats(tx, postgres, after, 1);
+  if (samePostFacts(before, after)) {
+    await increment(tx, also);
+    return;
+  }
+  await increment(tx, [
+    ...also,
+    ...postStatCounters(before, -1),
+    ...postStatCounters(after, 1),
+  ]);
+  await addPostResponseTime(tx, postgres, before, -1);
+  await addPostResponseTime(tx, postgres, after, 1);
 }
 
 const CATEGORIES = Object.keys(NPS_BANDS) as NpsCategory[];

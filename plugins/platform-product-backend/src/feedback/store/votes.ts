@@ -1,3 +1,4 @@
+import { transaction } from '../../shared/sql';
 import { Knex } from 'knex';
 import { moveVoteDemand, PersonKey } from '../../roadmap/store/demand';
 
@@ -13,7 +14,7 @@ export class Votes {
   ) {}
 
   async add(postId: string, voterRef: string): Promise<number> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       const inserted = await tx('feedback_votes')
         .insert({
           post_id: postId,
@@ -28,7 +29,7 @@ export class Votes {
   }
 
   async remove(postId: string, voterRef: string): Promise<number> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
       const deleted = await tx('feedback_votes')
         .where({ post_id: postId, voter_ref: voterRef })
         .delete();

@@ -70,7 +70,9 @@ export async function movePostDemand(
     deltas.set(person, (deltas.get(person) ?? 0) + sign);
   }
   let people = 0;
-  for (const part of chunks([...deltas], 500)) {
+  // in one order of people, so that two links to one item never wait on each other in a cycle
+  const ordered = [...deltas].sort(([a], [b]) => a.localeCompare(b, 'en'));
+  for (const part of chunks(ordered, 500)) {
     const after: PersonWeight[] = await weightsQuery(
       tx,
       itemId,
