@@ -27,7 +27,7 @@ import { createAnnouncementsRouter } from './router';
 export async function createAnnouncementsCapability(
   env: CapabilityEnv,
   { adoption }: { adoption: AdoptionService },
-): Promise<Capability> {
+): Promise<Capability & { announcements: AnnouncementService }> {
   const { config, catalog } = env;
   env.permissionsRegistry.addPermissions([
     announcementManagePermission,
@@ -58,15 +58,17 @@ export async function createAnnouncementsCapability(
       },
     ),
   });
+  const announcements = AnnouncementService.create({
+    store,
+    access,
+    publisher,
+    auditor: env.auditor,
+  });
   return {
+    announcements,
     router: createAnnouncementsRouter({
       httpAuth: env.httpAuth,
-      announcements: AnnouncementService.create({
-        store,
-        access,
-        publisher,
-        auditor: env.auditor,
-      }),
+      announcements,
       readers: AnnouncementReaders.create({ store, access }),
       feeds: AnnouncementFeeds.create({
         store,
