@@ -1,0 +1,122 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { expect, test } from '@playwright/test';
+import { BACKEND, guestToken } from './backend';
+import { DEVELOPER, PM, shot, signIn } from './helpers';
+
+const PRODUCT = 'platformproduct:default/deployment-platform';
+
+/** An MCP client (the official SDK's, over streamable HTTP) signed in as a demo user. */
+async function mcpClientAs(user: string) {
+  const client = new Client({ name: 'platform-product-e2e', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(
+      new URL(`${BACKEND}/api/mcp-actions/v1`),
+      {
+        requestInit: {
+          headers: { Authorization: `Bearer ${await guestToken(user)}` },
+        },
+      },
+    ),
+  );
+  return client;
+}
+
+/** The text of a tool result's first content block. */
+const textOf = (result: Awaited<ReturnType<Client['callTool']>>) =>
+  (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? '';
+
+// An AI assistant, on behalf of Kim Nguyen (a developer whose team deploys with the Deployment
+// Platform), asks the demo backend's MCP server who runs the platform and passes on Kim's idea;
+// Jane Doe, its product manager, then finds the idea on the product's Feedback tab.
+test('mcp: an agent lists the tools, reads a product, submits feedback that shows on the Feedback tab', async ({
+  page,
+}) => {
+  const title = `Preview environments per pull request (via MCP ${Date.now()})`;
+  const client = await mcpClientAs(DEVELOPER);
+  try {
+    const { tools } = await client.listTools();
+    expect(tools.map(tool => tool.name)).toEqual(
+      expect.arrayContaining([
+        'get-platform-product',
+        'get-product-feedback-summary',
+        'submit-product-feedback',
+        'list-product-announcements',
+        'create-product-announcement',
+        'get-product-roadmap',
+        'get-product-scorecard',
+      ]),
+    );
+    const submitTool = tools.find(t => t.name === 'submit-product-feedback')!;
+    expect(submitTool.description).toContain('rating');
+    expect(submitTool.inputSchema.properties).toHaveProperty('entityRef');
+
+    const product = await client.callTool({
+      name: 'get-platform-product',
+      arguments: { product: 'deployment-platform' },
+    });
+    expect(product.isError).toBeFalsy();
+    expect(product.structuredContent).toMatchObject({
+      productRef: PRODUCT,
+      title: 'Deployment Platform',
+      productManager: 'user:default/jane.doe',
+      owner: 'group:default/platform-team',
+      lifecycle: 'production',
+    });
+    expect(JSON.parse(textOf(product))).toMatchObject({ productRef: PRODUCT });
+
+    const submitted = await client.callTool({
+      name: 'submit-product-feedback',
+      arguments: {
+        entityRef: PRODUCT,
+        type: 'idea',
+        title,
+        body: 'Asked for through an assistant.',
+      },
+    });
+    expect(submitted.isError).toBeFalsy();
+    expect(submitted.structuredContent).toMatchObject({
+      productRef: PRODUCT,
+      type: 'idea',
+      title,
+      status: 'new',
+      author: `user:default/${DEVELOPER}`,
+    });
+
+    // the policy holds over MCP too: a developer may not post the product's announcements,
+    // and bad input is answered with the field it concerns
+    const denied = await client.callTool({
+      name: 'create-product-announcement',
+      arguments: {
+        productRef: PRODUCT,
+        type: 'release',
+        title: 'Not mine to announce',
+        summary: 'No.',
+        body: 'No.',
+      },
+    });
+    expect(denied.isError).toBe(true);
+    expect(textOf(denied)).toContain('NotAllowedError');
+    expect(textOf(denied)).toContain('platform-product.announcement.manage');
+
+    const bad = await client.callTool({
+      name: 'submit-product-feedback',
+      arguments: { entityRef: PRODUCT, type: 'rating' },
+    });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toBe('InputError: score is required for a rating');
+  } finally {
+    await client.close();
+  }
+
+  // the PM finds Kim's idea on the Feedback tab, new and waiting for triage
+  await signIn(page, PM);
+  await page.goto(
+    '/catalog/default/platformproduct/deployment-platform/feedback',
+  );
+  const row = page.getByTestId('feedback-row').filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('New', { exact: true })).toBeVisible();
+  await expect(row.getByText(/^Idea · /)).toBeVisible();
+  await shot(page, 'mcp-feedback');
+});
