@@ -6,6 +6,9 @@ import { DEVELOPER, PM, shot, signIn } from './helpers';
 
 const PRODUCT = 'platformproduct:default/deployment-platform';
 
+/** MCP tool names are namespaced by plugin (`mcpActions.namespacedToolNames`, on by default). */
+const tool = (name: string) => `platform-product.${name}`;
+
 /** An MCP client (the official SDK's, over streamable HTTP) signed in as a demo user. */
 async function mcpClientAs(user: string) {
   const client = new Client({ name: 'platform-product-e2e', version: '1.0.0' });
@@ -37,22 +40,26 @@ test('mcp: an agent lists the tools, reads a product, submits feedback that show
   try {
     const { tools } = await client.listTools();
     expect(tools.map(tool => tool.name)).toEqual(
-      expect.arrayContaining([
-        'get-platform-product',
-        'get-product-feedback-summary',
-        'submit-product-feedback',
-        'list-product-announcements',
-        'create-product-announcement',
-        'get-product-roadmap',
-        'get-product-scorecard',
-      ]),
+      expect.arrayContaining(
+        [
+          'get-platform-product',
+          'get-product-feedback-summary',
+          'submit-product-feedback',
+          'list-product-announcements',
+          'create-product-announcement',
+          'get-product-roadmap',
+          'get-product-scorecard',
+        ].map(tool),
+      ),
     );
-    const submitTool = tools.find(t => t.name === 'submit-product-feedback')!;
+    const submitTool = tools.find(
+      t => t.name === tool('submit-product-feedback'),
+    )!;
     expect(submitTool.description).toContain('rating');
     expect(submitTool.inputSchema.properties).toHaveProperty('entityRef');
 
     const product = await client.callTool({
-      name: 'get-platform-product',
+      name: tool('get-platform-product'),
       arguments: { product: 'deployment-platform' },
     });
     expect(product.isError).toBeFalsy();
@@ -66,7 +73,7 @@ test('mcp: an agent lists the tools, reads a product, submits feedback that show
     expect(JSON.parse(textOf(product))).toMatchObject({ productRef: PRODUCT });
 
     const submitted = await client.callTool({
-      name: 'submit-product-feedback',
+      name: tool('submit-product-feedback'),
       arguments: {
         entityRef: PRODUCT,
         type: 'idea',
@@ -86,7 +93,7 @@ test('mcp: an agent lists the tools, reads a product, submits feedback that show
     // the policy holds over MCP too: a developer may not post the product's announcements,
     // and bad input is answered with the field it concerns
     const denied = await client.callTool({
-      name: 'create-product-announcement',
+      name: tool('create-product-announcement'),
       arguments: {
         productRef: PRODUCT,
         type: 'release',
@@ -100,7 +107,7 @@ test('mcp: an agent lists the tools, reads a product, submits feedback that show
     expect(textOf(denied)).toContain('platform-product.announcement.manage');
 
     const bad = await client.callTool({
-      name: 'submit-product-feedback',
+      name: tool('submit-product-feedback'),
       arguments: { entityRef: PRODUCT, type: 'rating' },
     });
     expect(bad.isError).toBe(true);
