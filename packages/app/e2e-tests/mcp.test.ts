@@ -106,6 +106,50 @@ test('mcp: an agent lists the tools, reads a product, submits feedback that show
     expect(textOf(denied)).toContain('NotAllowedError');
     expect(textOf(denied)).toContain('platform-product.announcement.manage');
 
+    // the read tools answer with their documented shapes (attached to the report, to read)
+    const reads = {
+      'get-product-feedback-summary': { productRef: PRODUCT, months: 3 },
+      'list-product-announcements': { productRef: PRODUCT, limit: 2 },
+      'get-product-roadmap': { productRef: PRODUCT },
+      'get-product-scorecard': { productRef: PRODUCT },
+    };
+    const answers: Record<string, unknown> = {
+      'get-platform-product': product.structuredContent,
+      'submit-product-feedback': submitted.structuredContent,
+    };
+    for (const [name, args] of Object.entries(reads)) {
+      const result = await client.callTool({
+        name: tool(name),
+        arguments: args,
+      });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      answers[name] = result.structuredContent;
+    }
+    expect(answers['get-product-feedback-summary']).toMatchObject({
+      productRef: PRODUCT,
+      months: 3,
+      topPosts: expect.arrayContaining([
+        expect.objectContaining({ title, status: 'new' }),
+      ]),
+    });
+    expect(answers['list-product-announcements']).toMatchObject({
+      items: expect.any(Array),
+      totalCount: expect.any(Number),
+    });
+    expect(answers['get-product-roadmap']).toMatchObject({
+      productRef: PRODUCT,
+      items: expect.any(Array),
+    });
+    expect(answers['get-product-scorecard']).toMatchObject({
+      productRef: PRODUCT,
+      score: expect.any(Number),
+      checks: expect.any(Array),
+    });
+    await test.info().attach('mcp-answers.json', {
+      body: JSON.stringify(answers, null, 2),
+      contentType: 'application/json',
+    });
+
     const bad = await client.callTool({
       name: tool('submit-product-feedback'),
       arguments: { entityRef: PRODUCT, type: 'rating' },
