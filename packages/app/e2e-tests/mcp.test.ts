@@ -39,7 +39,7 @@ test('mcp: an agent lists the tools, reads a product, submits feedback that show
   const client = await mcpClientAs(DEVELOPER);
   try {
     const { tools } = await client.listTools();
-    expect(tools.map(tool => tool.name)).toEqual(
+    expect(tools.map(t => t.name)).toEqual(
       expect.arrayContaining(
         [
           'get-platform-product',

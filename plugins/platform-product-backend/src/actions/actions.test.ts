@@ -118,7 +118,9 @@ describe('platform product actions', () => {
         expect(action.description.length).toBeGreaterThan(100);
         expect(action.schema.input).toMatchObject({ type: 'object' });
         expect(action.schema.output).toMatchObject({ type: 'object' });
-        expect(action.attributes.readOnly).toBe(action.name.startsWith('get-') || action.name.startsWith('list-'));
+        expect(action.attributes.readOnly).toBe(
+          action.name.startsWith('get-') || action.name.startsWith('list-'),
+        );
       }
     });
 
@@ -281,7 +283,9 @@ describe('platform product actions', () => {
           }),
         ).rejects.toMatchObject({
           name: 'InputError',
-          message: expect.stringContaining('score must be an integer from 0 to 10'),
+          message: expect.stringContaining(
+            'score must be an integer from 0 to 10',
+          ),
         });
         await expect(
           call('get-product-feedback-summary', JANE, {
