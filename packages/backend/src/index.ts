@@ -27,6 +27,9 @@ backend.add(import('@platform-product/plugin-platform-product-backend'));
 // a custom scorecard check, "On-call rota", added through the plugin's extension point
 // (src/onCallCheckModule.ts)
 backend.add(import('./onCallCheckModule'));
+// its actions (get-platform-product, submit-product-feedback, ...) served to AI agents over MCP at
+// /api/mcp-actions/v1, for the plugins named in backend.actions.pluginSources (app-config.yaml)
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // permissions: everyone creates and reads feedback, a product's PM and owning team respond and
 // post its announcements, the admins group moderates and posts global ones (src/permissionPolicy.ts)

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
@@ -9,6 +10,7 @@ import {
   platformProductScorecardsExtensionPoint,
   ScorecardCheck,
 } from '@platform-product/plugin-platform-product-node';
+import { registerPlatformProductActions } from './actions';
 import { createAdoptionCapability } from './adoption/capability';
 import { createAnnouncementsCapability } from './announcements/capability';
 import { getMigratedClient } from './database/migrations';
@@ -27,7 +29,8 @@ import { ProductResolver } from './shared/ProductResolver';
 /**
  * The Platform Product backend plugin. It sets up what every capability shares (the
  * database, the product resource type with its rules, the one permission path) and composes
- * the capabilities: each registers its permissions and tasks and returns its routes. Backend
+ * the capabilities: each registers its permissions and tasks and returns its routes and the
+ * service its actions call (`actions/`, for the actions registry). Backend
  * modules add scorecard checks through `platformProductScorecardsExtensionPoint`.
  *
  * @public
@@ -56,10 +59,11 @@ export const platformProductPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
-      async init({ cache, database, httpRouter, ...deps }) {
+      async init({ cache, database, httpRouter, actionsRegistry, ...deps }) {
         // conditional decisions are evaluated here, on the cached product entity; the
         // permission backend's getResources reads the same cache
         const products = ProductResolver.create({
@@ -91,13 +95,31 @@ export const platformProductPlugin = createBackendPlugin({
 
         const adoption = await createAdoptionCapability(capabilityEnv);
         const feedback = createFeedbackCapability(capabilityEnv);
+        const announcements = await createAnnouncementsCapability(
+          capabilityEnv,
+          adoption,
+        );
+        const roadmap = await createRoadmapCapability(capabilityEnv, feedback);
+        const scorecards = await createScorecardsCapability(
+          capabilityEnv,
+          customChecks,
+        );
         const capabilities = [
           adoption,
           feedback,
-          await createAnnouncementsCapability(capabilityEnv, adoption),
-          await createRoadmapCapability(capabilityEnv, feedback),
-          await createScorecardsCapability(capabilityEnv, customChecks),
+          announcements,
+          roadmap,
+          scorecards,
         ];
+
+        // the same services, as typed actions for agents (MCP) and other plugins
+        registerPlatformProductActions(actionsRegistry, {
+          ...adoption,
+          ...feedback,
+          ...announcements,
+          ...roadmap,
+          ...scorecards,
+        });
 
         httpRouter.use(createRouter(capabilities.map(({ router }) => router)));
         capabilities

@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AdoptingTeam,
   isPlatformProductEntity,
+  PlatformProductEntityV1alpha1,
   ProductAdoption,
 } from '@platform-product/plugin-platform-product-common';
 import { lower } from '../shared/caller';
@@ -46,13 +47,34 @@ export class AdoptionService {
     productRef: string,
     credentials: BackstageCredentials,
   ): Promise<Omit<ProductAdoption, 'history'>> {
-    const options = { credentials };
-    const product = await this.catalog.getEntityByRef(productRef, options);
+    return this.adoptionOf(
+      await this.readableProduct(productRef, credentials),
+      credentials,
+    );
+  }
+
+  /** The product entity as the caller may see it in the catalog; a 404 when they may not or it is none. */
+  async readableProduct(
+    productRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<PlatformProductEntityV1alpha1> {
+    const product = await this.catalog.getEntityByRef(productRef, {
+      credentials,
+    });
     if (!isPlatformProductEntity(product)) {
       throw new NotFoundError(
         `No PlatformProduct '${productRef}' in the catalog`,
       );
     }
+    return product;
+  }
+
+  /** The adoption of a product entity already read (with these credentials). */
+  async adoptionOf(
+    product: PlatformProductEntityV1alpha1,
+    credentials: BackstageCredentials,
+  ): Promise<Omit<ProductAdoption, 'history'>> {
+    const options = { credentials };
     const productEntityRef = refOf(product);
     const partRefs = [...new Set(targetsOf(product, [RELATION_HAS_PART]))];
     const internal = new Set([productEntityRef, ...partRefs]);

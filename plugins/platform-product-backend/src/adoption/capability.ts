@@ -5,6 +5,7 @@ import {
   scheduleFromConfig,
 } from '../shared/capability';
 import { AdoptionService } from './AdoptionService';
+import { ProductOverviewService } from './ProductOverviewService';
 import {
   recordAdoptionSnapshots,
   scheduleAdoptionSnapshots,
@@ -15,11 +16,14 @@ import { createAdoptionRouter } from './router';
 /**
  * Adoption: who uses a product (derived from the catalog), and a daily snapshot of it for
  * the trend. Read with `platform-product.product.read`, which it registers (announcements
- * read products with it too). Returns the adoption service for announcements' audience.
+ * read products with it too). Returns the adoption service for announcements' audience, and
+ * the product overview the `get-platform-product` action answers with.
  */
 export async function createAdoptionCapability(
   env: CapabilityEnv,
-): Promise<Capability & { adoption: AdoptionService }> {
+): Promise<
+  Capability & { adoption: AdoptionService; overview: ProductOverviewService }
+> {
   const { catalog, auth, config } = env;
   env.permissionsRegistry.addPermissions([platformProductReadPermission]);
   const adoption = AdoptionService.create({ catalog });
@@ -41,6 +45,7 @@ export async function createAdoptionCapability(
   });
   return {
     adoption,
+    overview: ProductOverviewService.create({ access: env.access, adoption }),
     router: createAdoptionRouter({
       httpAuth: env.httpAuth,
       access: env.access,

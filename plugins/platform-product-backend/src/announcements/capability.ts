@@ -45,7 +45,7 @@ export function claimTimeoutFromConfig(config: Config): number | undefined {
 export async function createAnnouncementsCapability(
   env: CapabilityEnv,
   { adoption }: { adoption: AdoptionService },
-): Promise<Capability> {
+): Promise<Capability & { announcements: AnnouncementService }> {
   const { config, catalog } = env;
   env.permissionsRegistry.addPermissions([
     announcementManagePermission,
@@ -77,15 +77,17 @@ export async function createAnnouncementsCapability(
       },
     ),
   });
+  const announcements = AnnouncementService.create({
+    store,
+    access,
+    publisher,
+    auditor: env.auditor,
+  });
   return {
+    announcements,
     router: createAnnouncementsRouter({
       httpAuth: env.httpAuth,
-      announcements: AnnouncementService.create({
-        store,
-        access,
-        publisher,
-        auditor: env.auditor,
-      }),
+      announcements,
       readers: AnnouncementReaders.create({ store, access }),
       feeds: AnnouncementFeeds.create({
         store,

@@ -17,9 +17,11 @@ import { createFeedbackRouter } from './router';
  * authors), which the roadmap shares: it links posts, keys the people behind an item by
  * their hash and notifies anonymous authors.
  */
-export function createFeedbackCapability(
-  env: CapabilityEnv,
-): Capability & { identity: AuthorIdentity; store: FeedbackStore } {
+export function createFeedbackCapability(env: CapabilityEnv): Capability & {
+  identity: AuthorIdentity;
+  store: FeedbackStore;
+  feedback: FeedbackService;
+} {
   const { config } = env;
   env.permissionsRegistry.addPermissions([
     feedbackCreatePermission,
@@ -45,6 +47,7 @@ export function createFeedbackCapability(
   return {
     identity,
     store,
+    feedback,
     router: createFeedbackRouter({ httpAuth: env.httpAuth, feedback }),
   };
 }

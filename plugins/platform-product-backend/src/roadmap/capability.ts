@@ -22,7 +22,7 @@ import { createRoadmapRouter } from './router';
 export async function createRoadmapCapability(
   env: CapabilityEnv,
   feedback: { identity: AuthorIdentity; store: FeedbackStore },
-): Promise<Capability> {
+): Promise<Capability & { roadmap: RoadmapService }> {
   env.permissionsRegistry.addPermissions([roadmapManagePermission]);
   const { identity } = feedback;
   const store = DatabaseRoadmapStore.create(env.db, {
@@ -75,5 +75,8 @@ export async function createRoadmapCapability(
     shipments,
     auditor: env.auditor,
   });
-  return { router: createRoadmapRouter({ httpAuth: env.httpAuth, roadmap }) };
+  return {
+    roadmap,
+    router: createRoadmapRouter({ httpAuth: env.httpAuth, roadmap }),
+  };
 }

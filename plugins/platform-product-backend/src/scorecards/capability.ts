@@ -19,7 +19,7 @@ import { ScorecardService } from './ScorecardService';
 export async function createScorecardsCapability(
   env: CapabilityEnv,
   customChecks: ScorecardCheck[],
-): Promise<Capability> {
+): Promise<Capability & { scorecards: ScorecardService }> {
   const { db, config, catalog, auth, logger } = env;
   env.permissionsRegistry.addPermissions([scorecardRefreshPermission]);
   const { schedule, batchSize, historyDays } = readScorecardRunConfig(config);
@@ -56,6 +56,7 @@ export async function createScorecardsCapability(
     auditor: env.auditor,
   });
   return {
+    scorecards,
     router: createScorecardsRouter({ httpAuth: env.httpAuth, scorecards }),
   };
 }

@@ -1,8 +1,24 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
-import { RequestContext } from './caller';
+import { RequestContext, userRefOf } from './caller';
 
 /** An audit event a write records. */
 export type AuditEvent = { eventId: string; meta: Record<string, string> };
+
+/**
+ * Who did it, when no request tells the auditor: an action called through the actions registry
+ * (an agent over MCP, another plugin) acts with the caller's credentials but no request.
+ */
+function actorOf(ctx: RequestContext): Record<string, string> {
+  if (ctx.request) return {};
+  const { principal } = ctx.credentials as {
+    principal: { type?: string; subject?: string };
+  };
+  return {
+    actor:
+      userRefOf(ctx.credentials) ?? principal.subject ?? principal.type ?? '',
+    via: 'actions-registry',
+  };
+}
 
 /**
  * Runs the write between its audit events' start and their success or failure (none, one or
@@ -20,7 +36,7 @@ export async function audited<T>(
         eventId: event.eventId,
         severityLevel: 'medium',
         request: ctx.request,
-        meta: event.meta,
+        meta: { ...event.meta, ...actorOf(ctx) },
       }),
     ),
   );
