@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { scoreTrendPoints } from '@platform-product/plugin-platform-product-common';
 import { migratedDatabase } from '../__testUtils__/database';
 import {
   checkResult,
@@ -211,9 +212,13 @@ describe('DatabaseScorecardStore', () => {
       const [a] = await store.portfolio({
         sort: { by: 'title', descending: false },
       });
-      expect(a.scoreTrend.map(point => point.score)).toEqual(
-        [...Array(30).keys()].map(i => i + 6).filter(day => day !== 30),
-      );
+      // the days from 6 to 35, day 30 without a snapshot
+      expect(a.scoreTrend).toEqual({
+        from: '2026-03-16',
+        scores: [...Array(30).keys()]
+          .map(i => i + 6)
+          .map(day => (day === 30 ? null : day)),
+      });
       expect(a.npsBefore).toBeNull();
 
       // the next day, the 30th before is day 6
@@ -226,8 +231,11 @@ describe('DatabaseScorecardStore', () => {
         sort: { by: 'title', descending: false },
       });
       expect(next.npsBefore).toBe(6);
-      expect(next.scoreTrend[0]).toEqual({ day: '2026-03-17', score: 7 });
-      expect(next.scoreTrend[next.scoreTrend.length - 1]).toEqual({
+      expect(next.scoreTrend.from).toBe('2026-03-17');
+      expect(next.scoreTrend.scores).toHaveLength(30);
+      expect(next.scoreTrend.scores[0]).toBe(7);
+      expect(next.scoreTrend.scores[29]).toBe(36);
+      expect(scoreTrendPoints(next.scoreTrend).at(-1)).toEqual({
         day: '2026-04-15',
         score: 36,
       });
@@ -372,9 +380,10 @@ describe('DatabaseScorecardStore', () => {
           lastAnnouncementAt: null,
           evaluatedAt: T0 + 39 * DAY,
         });
-        expect(a.scoreTrend).toHaveLength(30);
-        expect(a.scoreTrend[0]).toEqual({ day: '2026-03-20', score: 70 });
-        expect(a.scoreTrend[29]).toEqual({ day: '2026-04-18', score: 99 });
+        expect(a.scoreTrend).toEqual({
+          from: '2026-03-20',
+          scores: [...Array(30).keys()].map(i => 70 + i),
+        });
         expect(rows[1]).toMatchObject({ productRef: B, npsBefore: null });
       },
     );

@@ -3,6 +3,7 @@ import {
   ScorecardCheckResult,
   ScorecardLevel,
   ScorecardSnapshot,
+  ScoreTrend,
 } from '@platform-product/plugin-platform-product-common';
 import { ProductEvaluation, ProductFigures } from './ProductEvaluation';
 
@@ -32,8 +33,8 @@ export interface StoredScorecard {
 export interface StoredPortfolioRow extends ProductInfo, ProductFigures {
   score: number;
   level: ScorecardLevel | null;
-  /** The snapshots of the 30 days up to the evaluation's day, oldest first. */
-  scoreTrend: Array<{ day: string; score: number }>;
+  /** The scores of the 30 days up to the evaluation's day, oldest first (null: no snapshot). */
+  scoreTrend: ScoreTrend;
   /** The NPS of the snapshot 30 days before the evaluation's day. */
   npsBefore: number | null;
   /** epoch ms */

@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 import { PortfolioFilter, StoredPortfolioRow } from '../ScorecardStore';
 import { num, numOrNull, ProductRow, PRODUCTS, toFigures } from './rows';
-import { trendPoints } from './trend';
+import { storedScoreTrend } from './trend';
 
 /** The column each sort orders by; `score` is the one that sorts highest first. */
 const SORT_COLUMNS: Record<PortfolioSort, string> = {
@@ -53,7 +53,7 @@ export async function portfolioRows(
     score: num(row.score),
     level: row.level as ScorecardLevel | null,
     ...toFigures(row),
-    scoreTrend: trendPoints(row.score_trend),
+    scoreTrend: storedScoreTrend(row.score_trend),
     npsBefore: numOrNull(row.nps_before),
     evaluatedAt: num(row.evaluated_at),
   }));
