@@ -3,7 +3,6 @@ import {
   ScorecardCheckResult,
   ScorecardLevel,
   ScorecardSnapshot,
-  ScoreTrend,
 } from '@platform-product/plugin-platform-product-common';
 import { ProductEvaluation, ProductFigures } from './ProductEvaluation';
 
@@ -33,8 +32,11 @@ export interface StoredScorecard {
 export interface StoredPortfolioRow extends ProductInfo, ProductFigures {
   score: number;
   level: ScorecardLevel | null;
-  /** The scores of the 30 days up to the evaluation's day, oldest first (null: no snapshot). */
-  scoreTrend: ScoreTrend;
+  /**
+   * The scores of the 30 days up to the evaluation's day, oldest first: the JSON of a
+   * `ScoreTrend` (common), as stored and sent.
+   */
+  scoreTrendJson: string;
   /** The NPS of the snapshot 30 days before the evaluation's day. */
   npsBefore: number | null;
   /** epoch ms */

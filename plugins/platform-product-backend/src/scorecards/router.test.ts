@@ -315,6 +315,11 @@ describe('scorecard routes', () => {
       await run();
       const response = await as(ALICE).get('/portfolio');
       expect(response.status).toBe(200);
+      // serialized by hand (the stored trends spliced in): still JSON, as JSON
+      expect(response.headers['content-type']).toBe(
+        'application/json; charset=utf-8',
+      );
+      expect(JSON.parse(response.text)).toEqual(response.body);
       const { items } = response.body;
       expect(
         items.map((i: { productRef: string; level: string }) => [

@@ -1,6 +1,5 @@
 import {
   compactScoreTrend,
-  ScoreTrend,
   ScoreTrendPoint,
 } from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
@@ -24,7 +23,7 @@ export type TrendPoint = ScoreTrendPoint;
 export interface StoredTrend {
   /**
    * The API's `ScoreTrend` as JSON, `{"from":"2026-03-01","scores":[80,null,85]}`: the portfolio
-   * parses it as is.
+   * sends it as is.
    */
   scoreTrend: string;
   npsBefore: number | null;
@@ -78,6 +77,3 @@ export function trendOf(
     npsBefore: before.find(point => point.day === npsDay)?.nps ?? null,
   };
 }
-
-/** A stored trend (`StoredTrend.scoreTrend`) as the API sends it. */
-export const storedScoreTrend = (text: string): ScoreTrend => JSON.parse(text);
