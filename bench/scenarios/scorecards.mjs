@@ -183,7 +183,11 @@ function portfolioProblems(body, expected, trendPoints) {
     if (trendPoints && scored !== trendPoints)
       wrong.push(`${ref}: ${scored} trend points`);
     else if (trendPoints && scores[scores.length - 1] !== item.score)
-      wrong.push(`${ref}: trend ends at ${scores[scores.length - 1]}, score ${item.score}`);
+      wrong.push(
+        `${ref}: trend ends at ${scores[scores.length - 1]}, score ${
+          item.score
+        }`,
+      );
   }
   if (missing) problems.push(`${missing} of ${expected.size} products missing`);
   if (wrong.length)

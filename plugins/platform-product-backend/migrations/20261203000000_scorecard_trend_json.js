@@ -61,9 +61,7 @@ async function rewrite(knex, convert) {
 
 /** @param {import('knex').Knex} knex */
 exports.up = async function up(knex) {
-  await rewrite(knex, row =>
-    toJson(row.score_trend, Number(row.evaluated_at)),
-  );
+  await rewrite(knex, row => toJson(row.score_trend, Number(row.evaluated_at)));
   await comment(
     knex,
     'the scores of the 30 days up to the evaluation, oldest first, as the API sends them: {"from":"2026-03-01","scores":[80,null,85]}',

@@ -644,14 +644,15 @@ describe('migrations', () => {
         changed_at: 1_772_611_200_000,
       });
       const trends = () =>
-        knex('scorecard_products')
-          .orderBy('product_ref')
-          .pluck('score_trend');
+        knex('scorecard_products').orderBy('product_ref').pluck('score_trend');
 
       await migrateUntilBefore(knex, '20261203000000_scorecard_trend_json.js');
       await knex('scorecard_products').insert([
         // a gap of two days, and a month's end
-        product('a', '2026-02-27=58,2026-02-28=60.5,2026-03-03=72,2026-03-04=85'),
+        product(
+          'a',
+          '2026-02-27=58,2026-02-28=60.5,2026-03-03=72,2026-03-04=85',
+        ),
         product('b', '2026-03-04=85'),
         product('c', ''),
       ]);

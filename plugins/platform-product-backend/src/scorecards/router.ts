@@ -27,7 +27,10 @@ export function createScorecardsRouter(options: {
 
   router.get('/portfolio', async (req, res) => {
     // pre-serialized JSON (the stored trends spliced in); compressed as every answer is
-    const body = await scorecards.getPortfolioJson(req.query, await anyone(req));
+    const body = await scorecards.getPortfolioJson(
+      req.query,
+      await anyone(req),
+    );
     res.status(200).type('application/json; charset=utf-8').send(body);
   });
 

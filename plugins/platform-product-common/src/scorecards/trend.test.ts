@@ -1,8 +1,4 @@
-import {
-  compactScoreTrend,
-  scoreTrendPoints,
-  scoreTrendSchema,
-} from './trend';
+import { compactScoreTrend, scoreTrendPoints, scoreTrendSchema } from './trend';
 
 describe('score trends', () => {
   const points = [
@@ -18,7 +14,10 @@ describe('score trends', () => {
       scores: [58, 60.5, null, null, 72],
     });
     expect(
-      compactScoreTrend([{ day: '2026-10-25', score: 1 }, { day: '2026-10-26', score: 2 }]),
+      compactScoreTrend([
+        { day: '2026-10-25', score: 1 },
+        { day: '2026-10-26', score: 2 },
+      ]),
     ).toEqual({ from: '2026-10-25', scores: [1, 2] });
   });
 
