@@ -176,8 +176,18 @@ function portfolioProblems(body, expected, trendPoints) {
       if (item[key] !== value)
         wrong.push(`${ref} ${key} ${item[key]}, seeded ${value}`);
     }
-    if (trendPoints && item.scoreTrend?.length !== trendPoints)
-      wrong.push(`${ref}: ${item.scoreTrend?.length} trend points`);
+    // the compact trend ({ from, scores }, null on a day without a snapshot): every day of the
+    // window scored, the last one the score shown
+    const scores = item.scoreTrend?.scores ?? [];
+    const scored = scores.filter(score => typeof score === 'number').length;
+    if (trendPoints && scored !== trendPoints)
+      wrong.push(`${ref}: ${scored} trend points`);
+    else if (trendPoints && scores[scores.length - 1] !== item.score)
+      wrong.push(
+        `${ref}: trend ends at ${scores[scores.length - 1]}, score ${
+          item.score
+        }`,
+      );
   }
   if (missing) problems.push(`${missing} of ${expected.size} products missing`);
   if (wrong.length)

@@ -18,3 +18,4 @@ export * from './shared/schemas';
 export * from './roadmap/types';
 export * from './roadmap/release';
 export * from './scorecards/types';
+export * from './scorecards/trend';

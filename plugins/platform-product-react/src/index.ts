@@ -56,4 +56,8 @@ export type {
   ScorecardLevel,
   ScorecardSnapshot,
   ScorecardValue,
+  ScoreTrend,
+  ScoreTrendPoint,
 } from '@platform-product/plugin-platform-product-common';
+/** A portfolio item's compact `scoreTrend` as the days that have a score. */
+export { scoreTrendPoints } from '@platform-product/plugin-platform-product-common';

@@ -103,6 +103,7 @@ describe('migrations', () => {
       '20261130000000_roadmap.js',
       '20261201000000_scorecards.js',
       '20261201000001_scorecard_metrics_indexes.js',
+      '20261203000000_scorecard_trend_json.js',
     ]);
   });
 
@@ -625,6 +626,52 @@ describe('migrations', () => {
         ],
       ];
       await expectUniqueThenDropped(knex, unique, tables, 'roadmap_items');
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261203000000_scorecard_trend_json.js, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const product = (ref: string, scoreTrend: string) => ({
+        product_ref: ref,
+        title: ref,
+        score: 85,
+        level_rank: 0,
+        open_posts: 0,
+        score_trend: scoreTrend,
+        // 2026-03-04T08:00:00Z
+        evaluated_at: 1_772_611_200_000,
+        changed_at: 1_772_611_200_000,
+      });
+      const trends = () =>
+        knex('scorecard_products').orderBy('product_ref').pluck('score_trend');
+
+      await migrateUntilBefore(knex, '20261203000000_scorecard_trend_json.js');
+      await knex('scorecard_products').insert([
+        // a gap of two days, and a month's end
+        product(
+          'a',
+          '2026-02-27=58,2026-02-28=60.5,2026-03-03=72,2026-03-04=85',
+        ),
+        product('b', '2026-03-04=85'),
+        product('c', ''),
+      ]);
+      await migrateUpOnce(knex);
+      await expect(trends()).resolves.toEqual([
+        '{"from":"2026-02-27","scores":[58,60.5,null,null,72,85]}',
+        '{"from":"2026-03-04","scores":[85]}',
+        '{"from":"2026-03-04","scores":[]}',
+      ]);
+
+      await migrateDownOnce(knex);
+      await expect(trends()).resolves.toEqual([
+        '2026-02-27=58,2026-02-28=60.5,2026-03-03=72,2026-03-04=85',
+        '2026-03-04=85',
+        '',
+      ]);
 
       await knex.destroy();
     },

@@ -1,4 +1,8 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  scoreTrendPoints,
+  scoreTrendSchema,
+} from '@platform-product/plugin-platform-product-common';
 import { migratedDatabase } from '../__testUtils__/database';
 import {
   checkResult,
@@ -13,6 +17,9 @@ jest.setTimeout(60_000);
 const A = 'platformproduct:default/a';
 const B = 'platformproduct:default/b';
 const C = 'platformproduct:default/c';
+/** A portfolio row's stored trend, in the API's shape (it is sent as is). */
+const trendOf = (row: { scoreTrendJson: string }) =>
+  scoreTrendSchema.parse(JSON.parse(row.scoreTrendJson));
 const T0 = Date.parse('2026-03-10T08:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -211,9 +218,13 @@ describe('DatabaseScorecardStore', () => {
       const [a] = await store.portfolio({
         sort: { by: 'title', descending: false },
       });
-      expect(a.scoreTrend.map(point => point.score)).toEqual(
-        [...Array(30).keys()].map(i => i + 6).filter(day => day !== 30),
-      );
+      // the days from 6 to 35, day 30 without a snapshot
+      expect(trendOf(a)).toEqual({
+        from: '2026-03-16',
+        scores: [...Array(30).keys()]
+          .map(i => i + 6)
+          .map(day => (day === 30 ? null : day)),
+      });
       expect(a.npsBefore).toBeNull();
 
       // the next day, the 30th before is day 6
@@ -226,8 +237,12 @@ describe('DatabaseScorecardStore', () => {
         sort: { by: 'title', descending: false },
       });
       expect(next.npsBefore).toBe(6);
-      expect(next.scoreTrend[0]).toEqual({ day: '2026-03-17', score: 7 });
-      expect(next.scoreTrend[next.scoreTrend.length - 1]).toEqual({
+      const trend = trendOf(next);
+      expect(trend.from).toBe('2026-03-17');
+      expect(trend.scores).toHaveLength(30);
+      expect(trend.scores[0]).toBe(7);
+      expect(trend.scores[29]).toBe(36);
+      expect(scoreTrendPoints(trend).at(-1)).toEqual({
         day: '2026-04-15',
         score: 36,
       });
@@ -372,9 +387,10 @@ describe('DatabaseScorecardStore', () => {
           lastAnnouncementAt: null,
           evaluatedAt: T0 + 39 * DAY,
         });
-        expect(a.scoreTrend).toHaveLength(30);
-        expect(a.scoreTrend[0]).toEqual({ day: '2026-03-20', score: 70 });
-        expect(a.scoreTrend[29]).toEqual({ day: '2026-04-18', score: 99 });
+        expect(trendOf(a)).toEqual({
+          from: '2026-03-20',
+          scores: [...Array(30).keys()].map(i => 70 + i),
+        });
         expect(rows[1]).toMatchObject({ productRef: B, npsBefore: null });
       },
     );

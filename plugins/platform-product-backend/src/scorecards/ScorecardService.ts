@@ -2,8 +2,6 @@ import { AuditorService, AuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  Portfolio,
-  PortfolioItem,
   portfolioQuerySchema,
   ProductScorecard,
   refreshScorecardSchema,
@@ -18,8 +16,8 @@ import { parseInput } from '../shared/validation';
 import { currentProduct } from './products';
 import { ScorecardAccess } from './ScorecardAccess';
 import { ScorecardRun } from './ScorecardRun';
-import { ScorecardStore } from './ScorecardStore';
-import { portfolioCsv, portfolioItemView, scorecardView } from './views';
+import { ScorecardStore, StoredPortfolioRow } from './ScorecardStore';
+import { portfolioCsv, portfolioJson, scorecardView } from './views';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -104,27 +102,26 @@ export class ScorecardService {
     return scorecardView(stored!);
   }
 
-  async getPortfolio(query: unknown, ctx: RequestContext): Promise<Portfolio> {
-    return { items: await this.portfolioItems(query, ctx) };
+  /** The JSON of the `Portfolio` (views.ts `portfolioJson`: the stored trends go in as they are). */
+  async getPortfolioJson(query: unknown, ctx: RequestContext): Promise<string> {
+    return portfolioJson(await this.portfolioRows(query, ctx));
   }
 
   async exportPortfolio(query: unknown, ctx: RequestContext): Promise<string> {
-    return portfolioCsv(await this.portfolioItems(query, ctx));
+    return portfolioCsv(await this.portfolioRows(query, ctx));
   }
 
   /** The stored products matching the query that the caller may read, in its order. */
-  private async portfolioItems(
+  private async portfolioRows(
     query: unknown,
     ctx: RequestContext,
-  ): Promise<PortfolioItem[]> {
+  ): Promise<StoredPortfolioRow[]> {
     const filter = parseInput(portfolioQuerySchema, query);
     const rows = await this.options.store.portfolio(filter);
     const readable = await this.options.access.readableAmong(
       rows.map(row => row.productRef),
       ctx.credentials,
     );
-    return rows
-      .filter(row => readable.has(row.productRef))
-      .map(portfolioItemView);
+    return rows.filter(row => readable.has(row.productRef));
   }
 }

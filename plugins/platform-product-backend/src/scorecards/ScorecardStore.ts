@@ -32,8 +32,11 @@ export interface StoredScorecard {
 export interface StoredPortfolioRow extends ProductInfo, ProductFigures {
   score: number;
   level: ScorecardLevel | null;
-  /** The snapshots of the 30 days up to the evaluation's day, oldest first. */
-  scoreTrend: Array<{ day: string; score: number }>;
+  /**
+   * The scores of the 30 days up to the evaluation's day, oldest first: the JSON of a
+   * `ScoreTrend` (common), as stored and sent.
+   */
+  scoreTrendJson: string;
   /** The NPS of the snapshot 30 days before the evaluation's day. */
   npsBefore: number | null;
   /** epoch ms */

@@ -4,6 +4,7 @@
 // DatabaseProductEvaluator, so these tests are about the routes, the storage and the access.
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scoreTrendSchema } from '@platform-product/plugin-platform-product-common';
 import { platformProductScorecardsExtensionPoint } from '@platform-product/plugin-platform-product-node';
 import {
   ALICE,
@@ -314,6 +315,11 @@ describe('scorecard routes', () => {
       await run();
       const response = await as(ALICE).get('/portfolio');
       expect(response.status).toBe(200);
+      // serialized by hand (the stored trends spliced in): still JSON, as JSON
+      expect(response.headers['content-type']).toBe(
+        'application/json; charset=utf-8',
+      );
+      expect(JSON.parse(response.text)).toEqual(response.body);
       const { items } = response.body;
       expect(
         items.map((i: { productRef: string; level: string }) => [
@@ -334,7 +340,7 @@ describe('scorecard routes', () => {
         lifecycle: 'production',
         level: 'gold',
         score: 100,
-        scoreTrend: [{ day: '2026-03-10', score: 100 }],
+        scoreTrend: { from: '2026-03-10', scores: [100] },
         nps: null,
         npsBefore: null,
         adoptingTeams: null,
@@ -345,6 +351,12 @@ describe('scorecard routes', () => {
       });
       // the PM named without kind and namespace, stored in full
       expect(items[3].productManager).toBe(CONDY);
+      // every trend in the contract's shape
+      for (const item of items) {
+        expect(scoreTrendSchema.parse(item.scoreTrend)).toEqual(
+          item.scoreTrend,
+        );
+      }
     });
 
     it('filters by owner, lifecycle and level, and sorts', async () => {
@@ -445,7 +457,7 @@ describe('scorecard routes', () => {
         score: 0,
         level_rank: 0,
         open_posts: 0,
-        score_trend: '',
+        score_trend: '{"from":"1970-01-01","scores":[]}',
         evaluated_at: 1,
         changed_at: 1,
       });

@@ -26,7 +26,12 @@ export function createScorecardsRouter(options: {
   });
 
   router.get('/portfolio', async (req, res) => {
-    res.json(await scorecards.getPortfolio(req.query, await anyone(req)));
+    // pre-serialized JSON (the stored trends spliced in); compressed as every answer is
+    const body = await scorecards.getPortfolioJson(
+      req.query,
+      await anyone(req),
+    );
+    res.status(200).type('application/json; charset=utf-8').send(body);
   });
 
   router.get('/portfolio/export', async (req, res) => {

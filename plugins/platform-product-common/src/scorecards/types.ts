@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entityRefSchema } from '../refs';
 import { oneOf, optionalQueryText } from '../shared/schemas';
 import { PLATFORM_PRODUCT_LIFECYCLES } from '../kind/types';
+import { ScoreTrend } from './trend';
 
 /** Levels, lowest first. A level is reached when its checks and those of every level below pass. */
 export const SCORECARD_LEVELS = ['bronze', 'silver', 'gold'] as const;
@@ -123,8 +124,11 @@ export interface PortfolioItem {
   lifecycle: string | null;
   level: ScorecardLevel | null;
   score: number;
-  /** The score of each of the last 30 days that has a snapshot, oldest first (the sparkline). */
-  scoreTrend: Array<{ day: string; score: number }>;
+  /**
+   * The score of each of the last 30 days, oldest first (the sparkline): `scores[i]` is the day
+   * `from` + i, null on a day without a snapshot (see `scoreTrendPoints`).
+   */
+  scoreTrend: ScoreTrend;
   nps: number | null;
   /** NPS 30 days before the last evaluation; null without a snapshot or responses then. */
   npsBefore: number | null;

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { scoreTrendPoints } from '@platform-product/plugin-platform-product-common';
 import { PlatformProductScorecardsClient } from './ScorecardsClient';
 import { clientOnFakeBackend } from '../__testUtils__/clientOnFakeBackend';
 import { jsonResponse } from '../__testUtils__/jsonResponse';
@@ -70,6 +71,21 @@ describe('PlatformProductScorecardsClient', () => {
     });
     expect(call(2).url.pathname).toBe('/api/platform-product/portfolio/export');
     expect(call(2).url.search).toBe(call(1).url.search);
+  });
+
+  it('answers the portfolio as sent: each trend compact, its days from scoreTrendPoints', async () => {
+    const item = {
+      productRef,
+      score: 72,
+      scoreTrend: { from: '2026-02-28', scores: [58, null, 72] },
+    };
+    const { client } = setup({ items: [item] });
+    const { items } = await client.getPortfolio();
+    expect(items).toEqual([item]);
+    expect(scoreTrendPoints(items[0].scoreTrend)).toEqual([
+      { day: '2026-02-28', score: 58 },
+      { day: '2026-03-02', score: 72 },
+    ]);
   });
 
   it('throws a ResponseError with the server message on a 403', async () => {

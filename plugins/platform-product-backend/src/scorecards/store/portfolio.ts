@@ -5,7 +5,6 @@ import {
 import { Knex } from 'knex';
 import { PortfolioFilter, StoredPortfolioRow } from '../ScorecardStore';
 import { num, numOrNull, ProductRow, PRODUCTS, toFigures } from './rows';
-import { trendPoints } from './trend';
 
 /** The column each sort orders by; `score` is the one that sorts highest first. */
 const SORT_COLUMNS: Record<PortfolioSort, string> = {
@@ -21,7 +20,8 @@ const SORT_COLUMNS: Record<PortfolioSort, string> = {
 
 /**
  * The portfolio in one query of one table, whatever the number of products: the product rows,
- * filtered and sorted in SQL, each with the trend the evaluations keep on it (trend.ts).
+ * filtered and sorted in SQL, each with the trend the evaluations keep on it (trend.ts), as the
+ * JSON text it is stored in: the answer splices it in unparsed (views.ts `portfolioJson`).
  */
 export async function portfolioRows(
   db: Knex,
@@ -53,7 +53,7 @@ export async function portfolioRows(
     score: num(row.score),
     level: row.level as ScorecardLevel | null,
     ...toFigures(row),
-    scoreTrend: trendPoints(row.score_trend),
+    scoreTrendJson: row.score_trend,
     npsBefore: numOrNull(row.nps_before),
     evaluatedAt: num(row.evaluated_at),
   }));

@@ -1,3 +1,7 @@
+import {
+  compactScoreTrend,
+  ScoreTrendPoint,
+} from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import { utcDay } from '../../shared/clock';
 import { SNAPSHOTS } from './rows';
@@ -13,11 +17,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const dayBefore = (day: string, days: number) =>
   utcDay(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS);
 
-export type TrendPoint = { day: string; score: number };
+export type TrendPoint = ScoreTrendPoint;
 
 /** What the portfolio shows of a product's history, kept on its row. */
 export interface StoredTrend {
-  /** `2026-03-01=80,2026-03-02=85`, oldest first */
+  /**
+   * The API's `ScoreTrend` as JSON, `{"from":"2026-03-01","scores":[80,null,85]}`: the portfolio
+   * sends it as is.
+   */
   scoreTrend: string;
   npsBefore: number | null;
 }
@@ -66,16 +73,7 @@ export function trendOf(
   const npsDay = dayBefore(day, NPS_BEFORE_DAYS);
   const points = [...before.filter(point => point.day >= from), { day, score }];
   return {
-    scoreTrend: points.map(point => `${point.day}=${point.score}`).join(','),
+    scoreTrend: JSON.stringify(compactScoreTrend(points)),
     npsBefore: before.find(point => point.day === npsDay)?.nps ?? null,
   };
-}
-
-/** A stored trend as points, oldest first. */
-export function trendPoints(text: string): TrendPoint[] {
-  if (!text) return [];
-  return text.split(',').map(point => {
-    const [day, score] = point.split('=');
-    return { day, score: Number(score) };
-  });
 }

@@ -97,6 +97,17 @@ describe('PlatformPortfolioPage', () => {
         name: 'Score trend: from 88 on Mar 1 to 92 on Mar 2',
       }),
     ).toBeInTheDocument();
+    // the days of the compact trend: a day without a snapshot is left out
+    expect(
+      within(data).getByRole('img', {
+        name: 'Score trend: from 65 on Feb 28 to 70 on Mar 2',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(preview).getByRole('img', {
+        name: 'Score trend: no history yet',
+      }),
+    ).toBeInTheDocument();
     expect(within(deployment).getByText('+25')).toBeInTheDocument();
     expect(within(deployment).getByLabelText('+5 in 30 days')).toBeVisible();
     expect(within(data).getByLabelText('-8 in 30 days')).toBeVisible();

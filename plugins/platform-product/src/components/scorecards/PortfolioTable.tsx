@@ -12,6 +12,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   PortfolioItem,
   PortfolioSort,
+  scoreTrendPoints,
 } from '@platform-product/plugin-platform-product-common';
 import { ReactNode } from 'react';
 import { RelativeTime } from '../announcements/dates';
@@ -137,7 +138,11 @@ function useColumns(): Column[] {
           <span className={classes.scoreValue} data-testid="portfolio-score">
             {item.score}
           </span>
-          <ScoreSparkline points={item.scoreTrend} width={80} height={24} />
+          <ScoreSparkline
+            points={scoreTrendPoints(item.scoreTrend)}
+            width={80}
+            height={24}
+          />
         </Box>
       ),
     },
