@@ -86,8 +86,9 @@ describe('EntityProductScorecardContent', () => {
       'Roadmap updated recently',
     ]);
     // a measured person reads as a link to them, not as a raw ref
-    const manager = within(screen.getByRole('region', { name: 'Bronze' }))
-      .getAllByTestId('scorecard-check')[0];
+    const manager = within(
+      screen.getByRole('region', { name: 'Bronze' }),
+    ).getAllByTestId('scorecard-check')[0];
     expect(within(manager).getByRole('link')).toHaveTextContent('jane.doe');
     expect(manager).not.toHaveTextContent('user:default/jane.doe');
     expect(checksIn('Counts towards the score')).toEqual([

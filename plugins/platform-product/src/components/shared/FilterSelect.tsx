@@ -17,7 +17,10 @@ const useStyles = makeStyles(
 );
 
 /** The row of a list's filters, wrapping on narrow screens; `classes.filter` sizes a select in it. */
-export const FilterBar = (props: { children: ReactNode; className?: string }) => {
+export const FilterBar = (props: {
+  children: ReactNode;
+  className?: string;
+}) => {
   const classes = useStyles();
   return (
     <Box className={`${classes.bar} ${props.className ?? ''}`}>
