@@ -117,15 +117,16 @@ export function writeConfig(file, { port, pgUrl, catalogFile, knexConfig }) {
         deliveryClaimTimeout: { seconds: 12 },
       },
       adoption: {
+        // minutes: 0 clears the demo's { minutes: N } in app-config.yaml (config objects merge)
         snapshotSchedule: {
-          frequency: { seconds: 5 },
+          frequency: { minutes: 0, seconds: 5 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 1 },
         },
       },
       scorecards: {
         schedule: {
-          frequency: { seconds: 10 },
+          frequency: { minutes: 0, seconds: 10 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 2 },
         },
