@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark harness entry point: bench/run.sh [sqlite|postgres|all] [bench.mjs options]
+#   or: bench/run.sh plugin-only [sqlite|postgres|all] [pluginOnly.mjs options]
 #   e.g. bench/run.sh sqlite --duration 20 --connections 16
 #        BENCH_PROFILE=1 bench/run.sh postgres        (adds a CPU profile of the backend under load)
 # Not part of the test command. See bench/README.md.
@@ -32,4 +33,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ "${1:-}" = "plugin-only" ]; then
+  # the plugin alone in startTestBackend (bench/pluginOnly.mjs); its backend is its own child
+  shift
+  exec node "$BENCH_DIR/pluginOnly.mjs" "${@:-all}"
+fi
 node "$BENCH_DIR/bench.mjs" "${@:-all}"

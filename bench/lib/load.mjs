@@ -37,13 +37,18 @@ export function httpLoad({
               requests: requests.map(r => ({
                 method: r.method,
                 path: r.path,
-                // `next()` gives each request its own headers and body (one user's token each)
+                // `next()` gives each request its own headers and body (one user's token each), and path
                 ...(r.next
                   ? {
                       setupRequest: req => {
-                        const { headers: own, body: ownBody } = r.next();
+                        const {
+                          path: ownPath,
+                          headers: own,
+                          body: ownBody,
+                        } = r.next();
                         return {
                           ...req,
+                          ...(ownPath ? { path: ownPath } : {}),
                           headers: {
                             ...req.headers,
                             'content-type': 'application/json',
