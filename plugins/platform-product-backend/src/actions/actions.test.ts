@@ -122,6 +122,31 @@ describe('platform product actions', () => {
           action.name.startsWith('get-') || action.name.startsWith('list-'),
         );
       }
+      // the actions about one product take it the same way
+      const productRefs = actions
+        .filter(action => action.schema.input.properties?.productRef)
+        .map(action => ({
+          name: action.name,
+          productRef: action.schema.input.properties?.productRef,
+        }));
+      expect(productRefs.map(p => p.name).sort()).toEqual([
+        'create-product-announcement',
+        'get-product-feedback-summary',
+        'get-product-roadmap',
+        'get-product-scorecard',
+        'list-product-announcements',
+      ]);
+      // the announcement draft's productRef is optional for a global post, said in its own words
+      const [first, ...rest] = productRefs
+        .filter(p => p.name !== 'create-product-announcement')
+        .map(p => p.productRef);
+      expect(first).toEqual({
+        type: 'string',
+        description: expect.stringContaining(
+          '"platformproduct:default/deployment-platform"',
+        ),
+      });
+      expect(rest).toEqual([first, first, first]);
     });
 
     describe('get-platform-product', () => {
@@ -299,6 +324,7 @@ describe('platform product actions', () => {
         expect(await count('feedback_posts')).toBe(posts);
         expect(await count('feedback_ratings')).toBe(ratings);
       });
+
     });
 
     describe('create-product-announcement and list-product-announcements', () => {

@@ -4,7 +4,7 @@ import {
   FEEDBACK_STATS_WINDOWS,
   FEEDBACK_TYPES,
 } from '@platform-product/plugin-platform-product-common';
-import { ActionServices } from './services';
+import { ActionServices, productRefInput } from './services';
 
 const TOP_POSTS_DEFAULT = 5;
 
@@ -21,11 +21,7 @@ Use it for "how is product X doing", "what did users ask for this month". Needs 
     schema: {
       input: z =>
         z.object({
-          productRef: z
-            .string()
-            .describe(
-              'The product ref, like "platformproduct:default/deployment-platform" (get-platform-product finds it from a name)',
-            ),
+          productRef: productRefInput(z),
           months: z
             .number()
             .optional()
