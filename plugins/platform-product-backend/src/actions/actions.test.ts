@@ -14,6 +14,7 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import {
   ALICE,
+  BOB,
   CLI,
   JANE,
   OUTSIDER,
@@ -80,7 +81,8 @@ describe('platform product actions', () => {
         entities: productEntities,
         permissions,
         platformProduct: {
-          feedback: { authorSecret: 'test secret' },
+          // BOB reaches the limit; the others stay below it
+          feedback: { authorSecret: 'test secret', dailyLimitPerUser: 3 },
           permissions: { decisionCacheTtl: { seconds: 0 } },
         },
         features: [
@@ -325,6 +327,28 @@ describe('platform product actions', () => {
         expect(await count('feedback_ratings')).toBe(ratings);
       });
 
+      it("answers the daily limit with its message, as an error the agent's client knows", async () => {
+        for (const score of [1, 2, 3]) {
+          await call('submit-product-feedback', BOB, {
+            entityRef: X,
+            type: 'rating',
+            score,
+          });
+        }
+        const ratings = await count('feedback_ratings');
+        await expect(
+          call('submit-product-feedback', BOB, {
+            entityRef: X,
+            type: 'rating',
+            score: 4,
+          }),
+        ).rejects.toMatchObject({
+          name: 'NotAllowedError',
+          message:
+            'You have given 3 pieces of feedback in the last 24 hours, the most allowed; try again later',
+        });
+        expect(await count('feedback_ratings')).toBe(ratings);
+      });
     });
 
     describe('create-product-announcement and list-product-announcements', () => {
