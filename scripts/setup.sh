@@ -20,12 +20,17 @@ if [ "$(node_major)" -lt 22 ] || [ -x "$NODE_PKG/bin/node" ]; then
 fi
 
 # node-gyp builds native addons (better-sqlite3) against the headers of the running Node when they
-# are on disk, instead of downloading them (which fails on machines without internet access)
+# are on disk, instead of downloading them (which fails on machines without internet access): beside
+# the binary, or in the platform package of the npm `node` package (e.g. another checkout's .toolchain/
+# on PATH, as in a git worktree)
 if [ -z "${npm_config_nodedir:-}" ] && command -v node >/dev/null 2>&1; then
   NODE_PREFIX="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
-  if [ -f "$NODE_PREFIX/include/node/node.h" ]; then
-    export npm_config_nodedir="$NODE_PREFIX"
-  fi
+  for dir in "$NODE_PREFIX" "$NODE_PREFIX"/node_modules/node-linux-*; do
+    if [ -f "$dir/include/node/node.h" ]; then
+      export npm_config_nodedir="$dir"
+      break
+    fi
+  done
 fi
 
 # Yarn comes from corepack, fetched from the configured npm registry (pinned in package.json)

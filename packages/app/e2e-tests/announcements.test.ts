@@ -273,7 +273,7 @@ test('news: a published post is found in Backstage search and in the Atom feed',
   browser,
   baseURL,
 }) => {
-  // one word no other document has: the search index is rebuilt every minute in the demo
+  // one word no other document has: the demo rebuilds its search index every 10 s
   const word = `canary${Date.now()}`;
   const title = `Progressive rollouts with ${word}`;
 
@@ -288,7 +288,7 @@ test('news: a published post is found in Backstage search and in the Atom feed',
   const reader = await readerContext.newPage();
   await signIn(reader, DEVELOPER);
   const result = reader.getByRole('link', { name: title });
-  // the collator's next run (every minute) indexes it
+  // the collator's next run (every 10 s in the demo) indexes it
   await expect(async () => {
     await reader.goto(`/search?query=${word}`);
     await reader

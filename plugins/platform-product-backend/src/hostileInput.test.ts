@@ -2,7 +2,6 @@
 // fields, huge and empty values, control characters, malformed refs and refs of what is not a
 // product. Each case must get a 4xx whose message names the problem, never a 5xx, and write nothing.
 import { TestDatabases } from '@backstage/backend-test-utils';
-import express from 'express';
 import {
   Call,
   CALLERS,
@@ -12,6 +11,7 @@ import {
   WORLD,
   WorldBackend,
 } from './__testUtils__/matrixWorld';
+import { capturedRouters } from './__testUtils__/captureRouter';
 import {
   badBodies,
   badIds,
@@ -30,17 +30,9 @@ import {
 jest.setTimeout(60_000);
 
 // the plugin's router, to check that every route it serves has cases
-const mockRouters: express.Router[] = [];
-jest.mock('./router', () => {
-  const actual = jest.requireActual('./router');
-  return {
-    createRouter: (...args: Parameters<typeof actual.createRouter>) => {
-      const router = actual.createRouter(...args);
-      mockRouters.push(router);
-      return router;
-    },
-  };
-});
+jest.mock('./router', () =>
+  require('./__testUtils__/captureRouter').captureRouter(),
+);
 
 const X = WORLD.product;
 const PART = WORLD.part;
@@ -280,7 +272,9 @@ describe('hostile input', () => {
 
     it('has cases for every route the router serves', () => {
       const covered = new Set(CASES.map(c => c.route));
-      expect(routesOf(mockRouters[0]).filter(r => !covered.has(r))).toEqual([]);
+      expect(routesOf(capturedRouters[0]).filter(r => !covered.has(r))).toEqual(
+        [],
+      );
       expect(CASES.length).toBe(CASE_COUNT);
     });
 

@@ -1,7 +1,6 @@
 // Every route of the plugin x every kind of caller, under the demo's permission policy: the one
 // table below is the expected status of each cell. A route the router serves without a row fails.
 import { TestDatabases } from '@backstage/backend-test-utils';
-import express from 'express';
 import {
   Call,
   Caller,
@@ -12,21 +11,14 @@ import {
   WORLD,
   WorldBackend,
 } from './__testUtils__/matrixWorld';
+import { capturedRouters } from './__testUtils__/captureRouter';
 
 jest.setTimeout(60_000);
 
 // the plugin's router, as the plugin hands it to the http router: its routes are the table's rows
-const mockRouters: express.Router[] = [];
-jest.mock('./router', () => {
-  const actual = jest.requireActual('./router');
-  return {
-    createRouter: (...args: Parameters<typeof actual.createRouter>) => {
-      const router = actual.createRouter(...args);
-      mockRouters.push(router);
-      return router;
-    },
-  };
-});
+jest.mock('./router', () =>
+  require('./__testUtils__/captureRouter').captureRouter(),
+);
 
 const X = WORLD.product;
 
@@ -284,7 +276,7 @@ describe('permission matrix', () => {
     let shared: Shared;
 
     beforeAll(async () => {
-      mockRouters.length = 0;
+      capturedRouters.length = 0;
       w = await startWorldBackend(await databases.init(databaseId));
       const [postId, announcementId, itemId] = await Promise.all([
         w.fixtures.post(),
@@ -297,8 +289,8 @@ describe('permission matrix', () => {
     afterAll(() => w.stop());
 
     it('has one row per route the router serves, and a status for every caller', () => {
-      expect(mockRouters).toHaveLength(1);
-      const served = routesOf(mockRouters[0]);
+      expect(capturedRouters).toHaveLength(1);
+      const served = routesOf(capturedRouters[0]);
       const rows = Object.keys(EXPECTED);
       expect(served.filter(route => !rows.includes(route))).toEqual([]);
       expect(rows.filter(route => !served.includes(route))).toEqual([]);

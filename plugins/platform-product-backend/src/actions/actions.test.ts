@@ -14,6 +14,7 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import {
   ALICE,
+  BOB,
   CLI,
   JANE,
   OUTSIDER,
@@ -80,7 +81,8 @@ describe('platform product actions', () => {
         entities: productEntities,
         permissions,
         platformProduct: {
-          feedback: { authorSecret: 'test secret' },
+          // BOB reaches the limit; the others stay below it
+          feedback: { authorSecret: 'test secret', dailyLimitPerUser: 3 },
           permissions: { decisionCacheTtl: { seconds: 0 } },
         },
         features: [
@@ -122,6 +124,31 @@ describe('platform product actions', () => {
           action.name.startsWith('get-') || action.name.startsWith('list-'),
         );
       }
+      // the actions about one product take it the same way
+      const productRefs = actions
+        .filter(action => action.schema.input.properties?.productRef)
+        .map(action => ({
+          name: action.name,
+          productRef: action.schema.input.properties?.productRef,
+        }));
+      expect(productRefs.map(p => p.name).sort()).toEqual([
+        'create-product-announcement',
+        'get-product-feedback-summary',
+        'get-product-roadmap',
+        'get-product-scorecard',
+        'list-product-announcements',
+      ]);
+      // the announcement draft's productRef is optional for a global post, said in its own words
+      const [first, ...rest] = productRefs
+        .filter(p => p.name !== 'create-product-announcement')
+        .map(p => p.productRef);
+      expect(first).toEqual({
+        type: 'string',
+        description: expect.stringContaining(
+          '"platformproduct:default/deployment-platform"',
+        ),
+      });
+      expect(rest).toEqual([first, first, first]);
     });
 
     describe('get-platform-product', () => {
@@ -297,6 +324,29 @@ describe('platform product actions', () => {
           message: "months must be 1, 3 or 12, got '5'",
         });
         expect(await count('feedback_posts')).toBe(posts);
+        expect(await count('feedback_ratings')).toBe(ratings);
+      });
+
+      it("answers the daily limit with its message, as an error the agent's client knows", async () => {
+        for (const score of [1, 2, 3]) {
+          await call('submit-product-feedback', BOB, {
+            entityRef: X,
+            type: 'rating',
+            score,
+          });
+        }
+        const ratings = await count('feedback_ratings');
+        await expect(
+          call('submit-product-feedback', BOB, {
+            entityRef: X,
+            type: 'rating',
+            score: 4,
+          }),
+        ).rejects.toMatchObject({
+          name: 'NotAllowedError',
+          message:
+            'You have given 3 pieces of feedback in the last 24 hours, the most allowed; try again later',
+        });
         expect(await count('feedback_ratings')).toBe(ratings);
       });
     });

@@ -5,7 +5,7 @@ import {
   EVENT_KINDS,
 } from '@platform-product/plugin-platform-product-common';
 import { z as zod } from 'zod/v3';
-import { ActionServices } from './services';
+import { ActionServices, productRefInput } from './services';
 
 const LIST_LIMIT_DEFAULT = 10;
 
@@ -80,12 +80,7 @@ Give productRef for one product's posts, or entityRef for the posts of the produ
     schema: {
       input: z =>
         z.object({
-          productRef: z
-            .string()
-            .optional()
-            .describe(
-              'A product ref, like "platformproduct:default/deployment-platform"',
-            ),
+          productRef: productRefInput(z).optional(),
           entityRef: z
             .string()
             .optional()

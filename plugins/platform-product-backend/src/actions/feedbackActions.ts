@@ -1,12 +1,25 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { NotAllowedError } from '@backstage/errors';
 import {
   FEEDBACK_POST_TYPES,
   FEEDBACK_STATS_WINDOWS,
   FEEDBACK_TYPES,
 } from '@platform-product/plugin-platform-product-common';
-import { ActionServices } from './services';
+import { FeedbackLimitError } from '../feedback/FeedbackService';
+import { ActionServices, productRefInput } from './services';
 
 const TOP_POSTS_DEFAULT = 5;
+
+/**
+ * The daily feedback limit as an error the actions registry and the MCP server know, so the
+ * agent reads its message (the REST route answers it with 429; an unknown error is a 500 here).
+ */
+function limitAsNotAllowed(error: unknown): never {
+  if (error instanceof FeedbackLimitError) {
+    throw new NotAllowedError(error.message);
+  }
+  throw error;
+}
 
 export function registerFeedbackActions(
   registry: ActionsRegistryService,
@@ -21,11 +34,7 @@ Use it for "how is product X doing", "what did users ask for this month". Needs 
     schema: {
       input: z =>
         z.object({
-          productRef: z
-            .string()
-            .describe(
-              'The product ref, like "platformproduct:default/deployment-platform" (get-platform-product finds it from a name)',
-            ),
+          productRef: productRefInput(z),
           months: z
             .number()
             .optional()
@@ -191,7 +200,9 @@ anonymous: true hides the author's name from everyone. Only submit what the user
       },
     ],
     action: async ({ input, credentials }) => {
-      const item = await feedback.create(input, { credentials });
+      const item = await feedback
+        .create(input, { credentials })
+        .catch(limitAsNotAllowed);
       return {
         output: {
           id: item.id,

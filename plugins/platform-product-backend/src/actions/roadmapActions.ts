@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { RoadmapItem } from '@platform-product/plugin-platform-product-common';
 import { z as zod } from 'zod/v3';
-import { ActionServices } from './services';
+import { ActionServices, productRefInput } from './services';
 
 function itemOutput(z: typeof zod) {
   return z.object({
@@ -62,11 +62,7 @@ Use it for "what is coming in X", "is my request planned". Linked posts show onl
     schema: {
       input: z =>
         z.object({
-          productRef: z
-            .string()
-            .describe(
-              'The product ref, like "platformproduct:default/deployment-platform"',
-            ),
+          productRef: productRefInput(z),
         }),
       output: z =>
         z.object({

@@ -1,5 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { ActionServices } from './services';
+import { ActionServices, productRefInput } from './services';
 
 export function registerScorecardActions(
   registry: ActionsRegistryService,
@@ -14,11 +14,7 @@ Use it for "how is X run", "what should the X team improve".`,
     schema: {
       input: z =>
         z.object({
-          productRef: z
-            .string()
-            .describe(
-              'The product ref, like "platformproduct:default/deployment-platform"',
-            ),
+          productRef: productRefInput(z),
         }),
       output: z =>
         z.object({

@@ -3,6 +3,7 @@ import { AnnouncementService } from '../announcements/AnnouncementService';
 import { FeedbackService } from '../feedback/FeedbackService';
 import { RoadmapService } from '../roadmap/RoadmapService';
 import { ScorecardService } from '../scorecards/ScorecardService';
+import { z as zod } from 'zod/v3';
 
 /** The capabilities' services the actions call: the same ones the REST routes call. */
 export type ActionServices = {
@@ -12,3 +13,12 @@ export type ActionServices = {
   roadmap: RoadmapService;
   scorecards: ScorecardService;
 };
+
+/** The input naming the one product an action is about: its entity ref. */
+export function productRefInput(z: typeof zod) {
+  return z
+    .string()
+    .describe(
+      'The product ref, like "platformproduct:default/deployment-platform" (get-platform-product finds it from a name)',
+    );
+}
