@@ -45,7 +45,8 @@ const require = createRequire(import.meta.url);
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const DATA = path.join(BENCH, '.data', 'plugin-only');
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const PG_URL =
+  process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const PG_PREFIX = process.env.PLUGIN_ONLY_PG_PREFIX ?? 'pobench_';
 const SECRET = /authorSecret:\s*(\S+)/.exec(
   fs.readFileSync(path.join(BENCH, 'app-config.bench.yaml'), 'utf8'),
@@ -60,6 +61,8 @@ const { values: opts, positionals } = parseArgs({
     duration: { type: 'string', default: '10' },
     row: { type: 'string', multiple: true },
     profile: { type: 'string', multiple: true },
+    // prints the table of a saved results-*.json again (with the same --connections/--repeat)
+    report: { type: 'string' },
   },
 });
 const connections = Number(opts.connections);
@@ -72,7 +75,10 @@ if (!engines.every(e => e === 'sqlite' || e === 'postgres')) {
   process.exit(2);
 }
 const log = (...args) =>
-  console.log(`[plugin-only ${new Date().toISOString().slice(11, 19)}]`, ...args);
+  console.log(
+    `[plugin-only ${new Date().toISOString().slice(11, 19)}]`,
+    ...args,
+  );
 
 // ---- the catalog and the requests ------------------------------------------------------------
 
@@ -123,8 +129,7 @@ function entities() {
   ];
 }
 
-const tokenOf = ref =>
-  `Bearer mock-user-token:${JSON.stringify({ sub: ref })}`;
+const tokenOf = ref => `Bearer mock-user-token:${JSON.stringify({ sub: ref })}`;
 const TOKENS = Array.from({ length: WRITERS }, (_, i) => tokenOf(writer(i)));
 const q = encodeURIComponent;
 
@@ -313,7 +318,12 @@ async function openDb(engine) {
       ? { engine, pgUrl: `${PG_URL}/${PG_PREFIX}platform-product` }
       : {
           engine,
-          sqliteFile: path.join(DATA, engine, 'sqlite', 'platform-product.sqlite'),
+          sqliteFile: path.join(
+            DATA,
+            engine,
+            'sqlite',
+            'platform-product.sqlite',
+          ),
         },
   );
 }
@@ -354,11 +364,16 @@ async function seed(db, base) {
     );
     const created = await Promise.all(
       batch.map(k =>
-        post(base, TOKENS[(k * 7) % WRITERS], '/api/platform-product/feedback', {
-          entityRef: PRODUCTS.vote,
-          type: 'idea',
-          title: `Vote target ${k}`,
-        }),
+        post(
+          base,
+          TOKENS[(k * 7) % WRITERS],
+          '/api/platform-product/feedback',
+          {
+            entityRef: PRODUCTS.vote,
+            type: 'idea',
+            title: `Vote target ${k}`,
+          },
+        ),
       ),
     );
     votePosts.push(...created.map(c => c.id));
@@ -421,9 +436,15 @@ async function measure(server, name, row) {
     ...result,
     answered,
     wrongStatuses: Object.fromEntries(wrong),
-    loopMsPerRequest: round((after.loopActiveMs - before.loopActiveMs) / answered, 3),
+    loopMsPerRequest: round(
+      (after.loopActiveMs - before.loopActiveMs) / answered,
+      3,
+    ),
     cpuMsPerRequest: round((after.cpuMs - before.cpuMs) / answered, 3),
-    otherCpuCores: otherCores(cpuBefore, (await import('node:os')).cpus().length),
+    otherCpuCores: otherCores(
+      cpuBefore,
+      (await import('node:os')).cpus().length,
+    ),
   };
 }
 
@@ -453,12 +474,19 @@ async function runEngine(engine) {
         ...row,
         ...(row.amount ? { amount: 400 } : {}),
       });
-      if (name === 'vote') await measure(server, 'unvote (warm-up)', { ...rows.unvote, amount: 400 });
+      if (name === 'vote')
+        await measure(server, 'unvote (warm-up)', {
+          ...rows.unvote,
+          amount: 400,
+        });
     }
     for (const name of selected) {
       const runs = [];
-      for (let r = 0; r < repeat; r++) runs.push(await measure(server, name, rows[name]));
-      const best = runs.reduce((a, b) => (b.loopMsPerRequest < a.loopMsPerRequest ? b : a));
+      for (let r = 0; r < repeat; r++)
+        runs.push(await measure(server, name, rows[name]));
+      const best = runs.reduce((a, b) =>
+        b.loopMsPerRequest < a.loopMsPerRequest ? b : a,
+      );
       best.loopMsRange = [
         Math.min(...runs.map(x => x.loopMsPerRequest)),
         Math.max(...runs.map(x => x.loopMsPerRequest)),
@@ -469,7 +497,13 @@ async function runEngine(engine) {
       ];
       results.rows[name] = best;
       log(
-        `${engine} ${name}: loop ${best.loopMsRange.join('-')} ms/request, ${best.perSecondRange.join('-')} req/s, p50 ${best.p50} p95 ${best.p95} ms, statuses ${JSON.stringify(best.statuses)}, other cpu ${best.otherCpuCores}`,
+        `${engine} ${name}: loop ${best.loopMsRange.join(
+          '-',
+        )} ms/request, ${best.perSecondRange.join('-')} req/s, p50 ${
+          best.p50
+        } p95 ${best.p95} ms, statuses ${JSON.stringify(
+          best.statuses,
+        )}, other cpu ${best.otherCpuCores}`,
       );
       if (Object.keys(best.wrongStatuses).length)
         log(`  !! unexpected statuses ${JSON.stringify(best.wrongStatuses)}`);
@@ -477,17 +511,19 @@ async function runEngine(engine) {
     if (!opts.row?.length || opts.row.includes('rating')) {
       results.rawWrite = await rawWriteFloor(db);
       log(
-        `${engine} raw SQL of a write (floor): ${round(results.rawWrite.perSecond, 0)} it/s, p50 ${results.rawWrite.p50} ms`,
+        `${engine} raw SQL of a write (floor): ${round(
+          results.rawWrite.perSecond,
+          0,
+        )} it/s, p50 ${results.rawWrite.p50} ms`,
       );
     }
     for (const name of opts.profile ?? []) {
       const file = path.join(DATA, `${engine}-${name}.cpuprofile`);
       await fetch(`${server.base}/api/bench/profile/start`, { method: 'POST' });
       await measure(server, `${name} (profiled)`, rows[name]);
-      await fetch(
-        `${server.base}/api/bench/profile/stop?file=${q(file)}`,
-        { method: 'POST' },
-      );
+      await fetch(`${server.base}/api/bench/profile/stop?file=${q(file)}`, {
+        method: 'POST',
+      });
       results.profiles[name] = summarizeProfile(
         JSON.parse(fs.readFileSync(file, 'utf8')),
       );
@@ -502,40 +538,63 @@ async function runEngine(engine) {
 
 function report(all) {
   const lines = [
-    `concurrency ${connections}, best of ${repeat}; loop = the backend event loop's busy ms per request`,
+    `concurrency ${connections}, best of ${repeat}. loop: the backend event loop's busy ms per request;`,
+    `1000 / loop: the requests/s one event loop could serve; req/s: what this closed loop got (autocannon`,
+    `ends a fixed amount on its 1-second tick, so write rows round to whole seconds)`,
     '',
-    '| engine | row | loop ms/request | x empty | req/s | p50 ms | p95 ms | p99 ms | cpu ms/request | other cpu |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| engine | row | loop ms/request | x empty | 1000 / loop | req/s | p50 ms | p95 ms | p99 ms | cpu ms/request | other cpu |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of all) {
     const empty = r.rows.empty?.loopMsPerRequest;
     for (const [name, row] of Object.entries(r.rows)) {
-      const loop = row.loopMsRange[0] === row.loopMsRange[1]
-        ? `${row.loopMsRange[0]}`
-        : row.loopMsRange.join('-');
-      lines.push(
-        `| ${r.engine} | ${name} | ${loop} | ${empty ? round(row.loopMsPerRequest / empty, 1) : '-'} | ${row.perSecondRange.map(n => round(n, 0)).join('-')} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.cpuMsPerRequest} | ${row.otherCpuCores ?? '-'} |`,
-      );
+      const [low, high] = row.loopMsRange;
+      const cells = [
+        r.engine,
+        name,
+        low === high ? low : `${low}-${high}`,
+        empty ? round(row.loopMsPerRequest / empty, 1) : '-',
+        round(1000 / low, 0),
+        row.perSecondRange.map(n => round(n, 0)).join('-'),
+        row.p50,
+        row.p95,
+        row.p99,
+        row.cpuMsPerRequest,
+        row.otherCpuCores ?? '-',
+      ];
+      lines.push(`| ${cells.join(' | ')} |`);
     }
-    if (r.rawWrite)
-      lines.push(
-        `| ${r.engine} | raw SQL of a write (no HTTP) | - | - | ${round(r.rawWrite.perSecond, 0)} | ${r.rawWrite.p50} | ${r.rawWrite.p95} | ${r.rawWrite.p99} | - | - |`,
-      );
+    if (r.rawWrite) {
+      const { perSecond, p50, p95, p99 } = r.rawWrite;
+      const cells = [r.engine, 'raw SQL of a write (no HTTP)', '-', '-', '-'];
+      cells.push(round(perSecond, 0), p50, p95, p99, '-', '-');
+      lines.push(`| ${cells.join(' | ')} |`);
+    }
   }
   for (const r of all) {
     for (const [name, profile] of Object.entries(r.profiles)) {
-      lines.push('', `${r.engine} ${name}: self time by package`);
+      lines.push(
+        '',
+        `${r.engine} ${name}, profile: self time by package, hottest functions`,
+      );
       lines.push(JSON.stringify(profile, null, 1).slice(0, 4000));
     }
   }
   return lines.join('\n');
 }
 
+if (opts.report) {
+  console.log(report(JSON.parse(fs.readFileSync(opts.report, 'utf8'))));
+  process.exit(0);
+}
 const all = [];
 for (const engine of engines) all.push(await runEngine(engine));
 const text = report(all);
 console.log(`\n${text}`);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 fs.mkdirSync(DATA, { recursive: true });
-fs.writeFileSync(path.join(DATA, `results-${stamp}.json`), JSON.stringify(all, null, 2));
+fs.writeFileSync(
+  path.join(DATA, `results-${stamp}.json`),
+  JSON.stringify(all, null, 2),
+);
 fs.writeFileSync(path.join(DATA, `results-${stamp}.md`), text);
