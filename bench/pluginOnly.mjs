@@ -139,11 +139,22 @@ function writeRows(votePosts) {
   let posts = 0;
   let votes = 0;
   let announcements = 0;
-  let unvoteFrom = 0;
-  let unvotes = 0;
+  const voted = [];
   const pair = k => ({
     user: TOKENS[k % WRITERS],
     post: votePosts[k % VOTE_POSTS],
+  });
+  const voteRow = (method, nextPair) => ({
+    method,
+    amount: WRITES,
+    status: 200,
+    next: () => {
+      const { user, post } = nextPair();
+      return {
+        path: `/api/platform-product/feedback/${post}/vote`,
+        headers: { Authorization: user },
+      };
+    },
   });
   return {
     rating: {
@@ -176,38 +187,12 @@ function writeRows(votePosts) {
         },
       }),
     },
-    vote: {
-      method: 'PUT',
-      amount: WRITES,
-      status: 200,
-      before: () => {
-        unvoteFrom = votes;
-        unvotes = votes;
-      },
-      next: () => {
-        const { user, post } = pair(votes++);
-        return {
-          path: `/api/platform-product/feedback/${post}/vote`,
-          headers: { Authorization: user },
-        };
-      },
-    },
-    unvote: {
-      method: 'DELETE',
-      amount: WRITES,
-      status: 200,
-      // the pairs the vote row just voted, in the same order
-      before: () => {
-        unvotes = unvoteFrom;
-      },
-      next: () => {
-        const { user, post } = pair(unvotes++);
-        return {
-          path: `/api/platform-product/feedback/${post}/vote`,
-          headers: { Authorization: user },
-        };
-      },
-    },
+    vote: voteRow('PUT', () => {
+      voted.push(votes);
+      return pair(votes++);
+    }),
+    // takes back the oldest vote not yet taken back: each vote of the vote rows, in their order
+    unvote: voteRow('DELETE', () => pair(voted.shift())),
     announce: {
       method: 'POST',
       path: '/api/platform-product/announcements',
@@ -420,7 +405,6 @@ async function measure(server, name, row) {
           durationSec,
         }),
   };
-  row.before?.();
   const cpuBefore = cpuSnapshot([process.pid, server.pid]);
   const before = await meters(base);
   const result = await httpLoad(load);
@@ -463,6 +447,10 @@ async function runEngine(engine) {
     const votePosts = await seed(db, server.base);
     const writes = writeRows(votePosts);
     const rows = { ...READ_ROWS, ...writes };
+    if (opts.row?.includes('unvote') && !opts.row.includes('vote'))
+      throw new Error(
+        '--row unvote takes back the votes of --row vote: give both',
+      );
     const selected = ROW_ORDER.filter(
       name => !opts.row?.length || opts.row.includes(name),
     );
