@@ -3,6 +3,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { migratedDatabase } from '../__testUtils__/database';
 import { DatabaseFeedbackStore } from './DatabaseFeedbackStore';
+import { WriteLimitReached } from './FeedbackStore';
 import {
   APRIL,
   DAY,
@@ -464,34 +465,76 @@ describe('DatabaseFeedbackStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    "counts an author's recent feedback and exports a product's, %p",
+    "refuses a rating or post past its author's daily limit in the write itself, and exports a product's, %p",
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
       await store.addRating(rating('ann', 9, MARCH));
       await store.addRating(rating('ann', 9, MARCH - 2 * DAY));
       await store.addPost(post({ createdAt: MARCH + 1 }));
       await store.addPost(post({ productRef: OTHER }));
+      // ann wrote 3 pieces since a day before MARCH, on every product: the limit counts them all
+      const limit = (atMost: number) => ({ since: MARCH - DAY, atMost });
+      const refused = rating('ann', 2, MARCH + 2);
+      await expect(store.addRating(refused, limit(3))).rejects.toThrow(
+        WriteLimitReached,
+      );
       await expect(
-        store.countByAuthorSince('hash-ann', MARCH - DAY),
-      ).resolves.toBe(3);
-      await expect(store.countByAuthorSince('hash-bob', 0)).resolves.toBe(0);
-      // stops at the limit, which is all the daily limit needs to know
+        store.addPost(post({ createdAt: MARCH + 2 }), limit(3)),
+      ).rejects.toThrow(WriteLimitReached);
+      // nothing of a refused write is kept: neither the row nor what it counts for
+      await expect(store.getRating(refused.id)).resolves.toBeUndefined();
+      await expect(store.npsByMonth(P, ['2026-03'])).resolves.toEqual([
+        { month: '2026-03', promoters: 1, passives: 0, detractors: 0 },
+      ]);
+      const metrics = { months: ['2026-03'], untriagedBefore: MARCH + DAY };
+      await expect(store.postMetrics(P, metrics)).resolves.toMatchObject({
+        posts: 1,
+      });
       await expect(
-        store.countByAuthorSince('hash-ann', MARCH - DAY, 2),
-      ).resolves.toBe(2);
+        store.listPosts({
+          productRef: P,
+          sort: 'recent',
+          limit: 10,
+          includeHidden: false,
+        }),
+      ).resolves.toMatchObject({ totalCount: 1 });
+
+      // under the limit, the write goes through, and then counts towards it
+      await store.addRating(rating('ann', 2, MARCH + 3), limit(4));
+      await expect(store.npsByMonth(P, ['2026-03'])).resolves.toEqual([
+        { month: '2026-03', promoters: 0, passives: 0, detractors: 1 },
+      ]);
       await expect(
-        store.countByAuthorSince('hash-ann', MARCH - DAY, 4),
-      ).resolves.toBe(3);
+        store.addPost(post({ createdAt: MARCH + 4 }), limit(4)),
+      ).rejects.toThrow(WriteLimitReached);
+      await store.addPost(post({ createdAt: MARCH + 4 }), limit(5));
       await expect(
-        store.countByAuthorSince('hash-ann', MARCH - DAY, 1),
-      ).resolves.toBe(1);
+        store.listPosts({
+          productRef: P,
+          sort: 'recent',
+          limit: 10,
+          includeHidden: false,
+        }),
+      ).resolves.toMatchObject({ totalCount: 2 });
+      // another author is not held back by ann's feedback
+      await store.addRating(rating('bob', 10, MARCH + 5), limit(1));
+      await store.addPost(
+        post({ authorHash: 'hash-bob', createdAt: MARCH + 5 }),
+        limit(2),
+      );
 
       const exported = await store.exportItems(P);
       expect(exported.ratings.map(r => r.createdAt)).toEqual([
         MARCH - 2 * DAY,
         MARCH,
+        MARCH + 3,
+        MARCH + 5,
       ]);
-      expect(exported.posts).toHaveLength(1);
+      expect(exported.posts.map(p => p.createdAt)).toEqual([
+        MARCH + 1,
+        MARCH + 4,
+        MARCH + 5,
+      ]);
       await knex.destroy();
     },
   );

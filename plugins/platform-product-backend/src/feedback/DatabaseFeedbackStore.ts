@@ -12,6 +12,7 @@ import {
   forUpdate,
   isPostgres,
   likePattern,
+  runSql,
   transaction,
 } from '../shared/sql';
 import {
@@ -26,6 +27,8 @@ import {
   StoredPost,
   StoredRating,
   StoredReply,
+  WriteLimit,
+  WriteLimitReached,
 } from './FeedbackStore';
 import {
   addPostStats,
@@ -33,14 +36,15 @@ import {
   Counter,
   inOneStatement,
   increment,
-  incrementQuery,
-  latestScoreQuery,
+  incrementSql,
+  latestScoreSql,
   npsCounter,
   npsDelta,
   npsDeltaSql,
   postCount,
   postStatCounters,
 } from './store/counters';
+import { insertWithinLimit } from './store/writeLimit';
 import { countPosts, npsByMonth, postMetrics } from './store/counterReads';
 import {
   mostVotedFirst,
@@ -85,38 +89,46 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     return forUpdate(this.isPostgres, query);
   }
 
-  async addRating(rating: StoredRating): Promise<void> {
+  async addRating(rating: StoredRating, limit?: WriteLimit): Promise<void> {
     const row = ratingRow(rating, monthOf(rating.createdAt));
+    const insert = insertWithinLimit('feedback_ratings', row, limit, [
+      'product_ref',
+      'month',
+      'author_hash',
+      'score',
+    ]);
     if (this.isPostgres) {
-      // one round trip: the rating, the user's latest score of the month and the month's
-      // counts, moved from the old band to the new one in SQL
-      await inOneStatement(
+      // one round trip: the limit, the rating, the user's latest score of the month and the
+      // month's counts, moved from the old band to the new one in SQL
+      const nps = incrementSql(
+        npsCounter(row.product_ref, row.month, npsDeltaSql()),
+        'latest',
+      );
+      const written = await inOneStatement(
         this.db,
         [
-          { name: 'rating', query: this.db('feedback_ratings').insert(row) },
+          { name: 'rating', ...insert },
           {
             name: 'latest',
-            query: latestScoreQuery(this.db, row).returning([
-              'score',
-              'previous_score',
-            ]),
+            ...latestScoreSql({
+              sql: 'select product_ref, month, author_hash, score from rating',
+              bindings: [],
+            }),
           },
         ],
-        incrementQuery(
-          this.db,
-          npsCounter(
-            row.product_ref,
-            row.month,
-            npsDeltaSql(this.db, 'latest'),
-          ),
-        ),
+        { sql: `${nps.sql} returning 1 as written`, bindings: nps.bindings },
       );
+      if (!written.length) throw new WriteLimitReached();
       return;
     }
     await transaction(this.db, async tx => {
-      await tx<RatingRow>('feedback_ratings').insert(row);
-      const [latest] = await latestScoreQuery(tx, row).returning(
-        'previous_score',
+      if (!(await runSql(tx, insert)).length) throw new WriteLimitReached();
+      const [latest] = await runSql<{ previous_score: number | null }>(
+        tx,
+        latestScoreSql({
+          sql: 'select ?, ?, ?, ?',
+          bindings: [row.product_ref, row.month, row.author_hash, row.score],
+        }),
       );
       const delta = npsDelta(
         row.score,
@@ -157,7 +169,7 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     };
   }
 
-  async addPost(post: NewPost): Promise<StoredPost> {
+  async addPost(post: NewPost, limit?: WriteLimit): Promise<StoredPost> {
     const stored: StoredPost = {
       ...post,
       status: 'new',
@@ -169,29 +181,35 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       roadmapItemId: null,
       updatedAt: post.createdAt,
     };
+    const insert = insertWithinLimit(
+      'feedback_posts',
+      newPostRow(stored),
+      limit,
+      ['id'],
+    );
     // the post, its count and its share of the post metrics (a new post, no reply yet)
     const counters: Counter[] = [
       postCount(stored, 1),
       ...postStatCounters(stored, 1),
     ];
     if (this.isPostgres) {
-      await inOneStatement(
+      // one round trip: the limit, the post and its counters, each counted once per post
+      // inserted (none when the limit refused it)
+      const [last, ...others] = counters.map(counter =>
+        incrementSql(counter, 'post'),
+      );
+      const written = await inOneStatement(
         this.db,
         [
-          {
-            name: 'post',
-            query: this.db('feedback_posts').insert(newPostRow(stored)),
-          },
-          ...counters.slice(1).map((counter, i) => ({
-            name: `counter${i}`,
-            query: incrementQuery(this.db, counter),
-          })),
+          { name: 'post', ...insert },
+          ...others.map((counter, i) => ({ name: `counter${i}`, ...counter })),
         ],
-        incrementQuery(this.db, counters[0]),
+        { sql: `${last.sql} returning 1 as written`, bindings: last.bindings },
       );
+      if (!written.length) throw new WriteLimitReached();
     } else {
       await transaction(this.db, async tx => {
-        await tx<PostRow>('feedback_posts').insert(newPostRow(stored));
+        if (!(await runSql(tx, insert)).length) throw new WriteLimitReached();
         await increment(tx, counters);
       });
     }
@@ -326,30 +344,6 @@ export class DatabaseFeedbackStore implements FeedbackStore {
 
   roadmapItems(itemIds: string[]): Promise<Map<string, RoadmapItemSummary>> {
     return itemSummaries(this.db, itemIds);
-  }
-
-  async countByAuthorSince(
-    authorHash: string,
-    since: number,
-    atMost?: number,
-  ): Promise<number> {
-    // one round trip: this runs before every write; with atMost, it reads no more index
-    // entries than that per table, however much the author wrote
-    const recent = (table: string) => {
-      const rows = this.db(table)
-        .where('author_hash', authorHash)
-        .andWhere('created_at', '>=', since);
-      if (atMost === undefined) return rows.count('*');
-      return this.db
-        .from(rows.select(this.db.raw('1')).limit(atMost).as('recent'))
-        .count('*');
-    };
-    const [row] = await this.db.select({
-      posts: recent('feedback_posts'),
-      ratings: recent('feedback_ratings'),
-    });
-    const count = Number(row.posts) + Number(row.ratings);
-    return atMost === undefined ? count : Math.min(count, atMost);
   }
 
   async addReply(reply: StoredReply): Promise<void> {

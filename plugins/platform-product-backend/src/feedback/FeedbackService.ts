@@ -51,6 +51,7 @@ import {
   StoredPost,
   StoredRating,
   StoredReply,
+  WriteLimitReached,
 } from './FeedbackStore';
 import {
   feedbackCsv,
@@ -67,6 +68,18 @@ const UNTRIAGED_AFTER_DAYS = 14;
 /** Too much feedback from one user in a day: answered with 429. */
 export class FeedbackLimitError extends CustomErrorBase {
   name = 'FeedbackLimitError' as const;
+}
+
+/** A new rating or post, refused with FeedbackLimitError when its author reached the limit. */
+async function limited<T>(limit: number, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!(error instanceof WriteLimitReached)) throw error;
+    throw new FeedbackLimitError(
+      `You have given ${limit} pieces of feedback in the last 24 hours, the most allowed; try again later`,
+    );
+  }
 }
 
 export type FeedbackServiceOptions = {
@@ -134,22 +147,14 @@ export class FeedbackService {
     const { identity } = this.options;
     const authorHash = identity.hash(userRef);
     const now = this.now();
+    // the permission first: a denied caller learns nothing, not even that they reached the limit
+    await this.access.require(
+      productRef,
+      feedbackCreatePermission,
+      ctx.credentials,
+    );
     const limit = this.options.dailyLimit ?? 50;
-    // the permission round trip and the count overlap; a denied caller learns nothing
-    const [, recent] = await Promise.all([
-      this.access.require(
-        productRef,
-        feedbackCreatePermission,
-        ctx.credentials,
-      ),
-      this.store.countByAuthorSince(authorHash, now - DAY, limit),
-    ]);
-    if (recent >= limit) {
-      throw new FeedbackLimitError(
-        `You have given ${limit} pieces of feedback in the last 24 hours, the most allowed; try again later`,
-      );
-    }
-
+    const withinLimit = { since: now - DAY, atMost: limit };
     const author = {
       anonymous: request.anonymous,
       authorRef: request.anonymous ? null : userRef,
@@ -165,21 +170,29 @@ export class FeedbackService {
         createdAt: now,
         ...author,
       };
-      await this.store.addRating(rating);
+      await limited(limit, this.store.addRating(rating, withinLimit));
       return ratingView(rating, authorHash);
     }
-    const post = await this.store.addPost({
-      id: randomUUID(),
-      productRef,
-      entityRef: request.entityRef,
-      type: request.type,
-      title: request.title!,
-      body: request.body ?? null,
-      // kept encrypted only to address notifications to the anonymous author
-      authorRefEncrypted: request.anonymous ? identity.encrypt(userRef) : null,
-      createdAt: now,
-      ...author,
-    });
+    const post = await limited(
+      limit,
+      this.store.addPost(
+        {
+          id: randomUUID(),
+          productRef,
+          entityRef: request.entityRef,
+          type: request.type,
+          title: request.title!,
+          body: request.body ?? null,
+          // kept encrypted only to address notifications to the anonymous author
+          authorRefEncrypted: request.anonymous
+            ? identity.encrypt(userRef)
+            : null,
+          createdAt: now,
+          ...author,
+        },
+        withinLimit,
+      ),
+    );
     return postView(post, authorHash, false, new Map());
   }
 

@@ -125,14 +125,29 @@ export interface PostMetrics {
   untriaged: number;
 }
 
+/**
+ * The daily limit a new rating or post is checked against in its own write: its author wrote
+ * fewer than `atMost` ratings and posts since `since`.
+ */
+export type WriteLimit = { since: number; atMost: number };
+
+/** A rating or post refused by its WriteLimit: nothing was written. */
+export class WriteLimitReached extends Error {
+  name = 'WriteLimitReached' as const;
+}
+
 /** Feedback on products: ratings, posts, replies, votes and the aggregates kept on write. */
 export interface FeedbackStore {
-  /** Records a rating and updates the month's NPS counts in the same transaction. */
-  addRating(rating: StoredRating): Promise<void>;
+  /**
+   * Records a rating and updates the month's NPS counts in the same transaction (or
+   * statement); throws WriteLimitReached when the author has reached `limit`.
+   */
+  addRating(rating: StoredRating, limit?: WriteLimit): Promise<void>;
   getRating(id: string): Promise<StoredRating | undefined>;
   listRatings(query: RatingQuery): Promise<Page<StoredRating>>;
 
-  addPost(post: NewPost): Promise<StoredPost>;
+  /** Records a post with its counters; throws WriteLimitReached as addRating does. */
+  addPost(post: NewPost, limit?: WriteLimit): Promise<StoredPost>;
   getPost(id: string): Promise<StoredPost | undefined>;
   listPosts(query: PostQuery): Promise<Page<ListedPost>>;
   /** Returns the changed post, or undefined when it is gone or its status moved meanwhile. */
@@ -141,16 +156,6 @@ export interface FeedbackStore {
   deletePost(id: string): Promise<boolean>;
   /** The roadmap items that carry posts, by id: one read for a page of posts. */
   roadmapItems(itemIds: string[]): Promise<Map<string, RoadmapItemSummary>>;
-
-  /**
-   * How many ratings and posts this author wrote since the given time (for limits); with
-   * atMost, counts no further than that.
-   */
-  countByAuthorSince(
-    authorHash: string,
-    since: number,
-    atMost?: number,
-  ): Promise<number>;
 
   /** Adds a reply; an official one sets the post's first team reply time. */
   addReply(reply: StoredReply): Promise<void>;

@@ -59,3 +59,22 @@ export function transaction<T>(
 ): Promise<T> {
   return retryingDeadlocks(() => db.transaction(fn));
 }
+
+/** SQL text with `?` placeholders and their values, run with `db.raw`. */
+export type Sql = { sql: string; bindings: Knex.Value[] };
+
+/** The rows of a `db.raw` that returns rows: PostgreSQL's result has them, SQLite's is them. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? result : (result as { rows: T[] }).rows;
+}
+
+/** A table or column name of ours in hand-written SQL, quoted the same way on both engines. */
+export const identifier = (name: string) => `"${name}"`;
+
+/** Runs hand-written SQL; its rows (none for a statement that returns none). */
+export async function runSql<T = Record<string, unknown>>(
+  db: Knex,
+  query: Sql,
+): Promise<T[]> {
+  return rowsOf<T>(await db.raw(query.sql, query.bindings)) ?? [];
+}

@@ -4,7 +4,7 @@ import {
   ANNOUNCEMENT_UNREAD_COUNT_CAP,
 } from '@platform-product/plugin-platform-product-common';
 import { decodeCursor, encodeCursor } from '../../shared/paging';
-import { countOf, forUpdate, likePattern } from '../../shared/sql';
+import { countOf, forUpdate, likePattern, rowsOf } from '../../shared/sql';
 import {
   AnnouncementChange,
   AnnouncementPage,
@@ -259,8 +259,7 @@ export class AnnouncementPosts {
        )
        select ref from products where ref is not null`,
     );
-    const rows: Array<{ ref: string }> = this.postgres ? result.rows : result;
-    return rows.map(row => row.ref);
+    return rowsOf<{ ref: string }>(result).map(row => row.ref);
   }
   async banners(query: {
     productRef: string | null;

@@ -7,7 +7,12 @@ import {
 } from '@platform-product/plugin-platform-product-common';
 import { Knex } from 'knex';
 import { utcDay } from '../../shared/clock';
-import { retryingDeadlocks } from '../../shared/sql';
+import {
+  identifier as id,
+  retryingDeadlocks,
+  rowsOf,
+  Sql,
+} from '../../shared/sql';
 import { StoredPost } from '../FeedbackStore';
 import { addResponseTime } from './responseTimes';
 
@@ -22,27 +27,48 @@ import { addResponseTime } from './responseTimes';
 const SHARDS = 8;
 const anyShard = () => Math.floor(Math.random() * SHARDS);
 
-/** Deltas added to one counter row, created when missing; a delta is a number or SQL. */
-export type Counter = {
+/** A delta computed in SQL from the columns of the row the upsert reads (see incrementSql). */
+export type SqlDelta = { expression: string };
+
+/** Deltas added to one counter row, created when missing. */
+export type Counter<Delta = number> = {
   table: string;
   key: Record<string, string | number | boolean>;
-  deltas: Record<string, number | Knex.Raw>;
+  deltas: Record<string, Delta>;
 };
 
-/** The upsert that adds a counter's deltas. */
-export function incrementQuery(db: Knex, counter: Counter) {
+/**
+ * The upsert that adds a counter's deltas, as SQL text built by hand: the writes run it on
+ * every request, and a query builder costs more than the statement's round trip. `from`: the
+ * table or CTE it reads once per row (SQL deltas read that row's columns); none for once.
+ * (`where true` lets SQLite parse `insert ... select ... on conflict`.)
+ */
+export function incrementSql(
+  counter: Counter<number | SqlDelta>,
+  from?: string,
+): Sql {
   const { table, key, deltas } = counter;
-  return db(table)
-    .insert({ ...key, ...deltas })
-    .onConflict(Object.keys(key))
-    .merge(
-      Object.fromEntries(
-        Object.keys(deltas).map(column => [
-          column,
-          db.raw('??.?? + excluded.??', [table, column, column]),
-        ]),
-      ),
-    );
+  const bindings: Knex.Value[] = [];
+  const values = [...Object.values(key), ...Object.values(deltas)].map(
+    value => {
+      if (typeof value === 'object') return value.expression;
+      bindings.push(value);
+      return '?';
+    },
+  );
+  const columns = [...Object.keys(key), ...Object.keys(deltas)].map(id);
+  const sums = Object.keys(deltas).map(
+    column =>
+      `${id(column)} = ${id(table)}.${id(column)} + excluded.${id(column)}`,
+  );
+  return {
+    sql: `insert into ${id(table)} (${columns.join(', ')}) select ${values.join(
+      ', ',
+    )}${from ? ` from ${from}` : ''} where true on conflict (${Object.keys(key)
+      .map(id)
+      .join(', ')}) do update set ${sums.join(', ')}`,
+    bindings,
+  };
 }
 
 /** The order every write takes the counter rows' locks in: by table, then by key. */
@@ -56,7 +82,7 @@ const rank = (table: string) => {
   const i = TABLE_ORDER.indexOf(table);
   return i < 0 ? TABLE_ORDER.length : i;
 };
-const keyOf = (counter: Counter) =>
+const keyOf = (counter: Counter<unknown>) =>
   JSON.stringify(
     Object.entries(counter.key).sort(([a], [b]) => (a < b ? -1 : 1)),
   );
@@ -66,7 +92,7 @@ const keyOf = (counter: Counter) =>
  * orders (a status change new -> planned beside one planned -> new) deadlock on PostgreSQL,
  * and one of them fails; in one order, the second waits for the first.
  */
-export function inLockOrder(counters: Counter[]): Counter[] {
+export function inLockOrder<C extends Counter<unknown>>(counters: C[]): C[] {
   return [...counters].sort((a, b) => {
     const byTable = rank(a.table) - rank(b.table);
     if (byTable) return byTable;
@@ -83,35 +109,29 @@ export function inLockOrder(counters: Counter[]): Counter[] {
  */
 export async function increment(tx: Knex.Transaction, counters: Counter[]) {
   for (const counter of inLockOrder(counters)) {
-    await incrementQuery(tx, counter);
+    const { sql, bindings } = incrementSql(counter);
+    await tx.raw(sql, bindings);
   }
 }
 
 /**
  * PostgreSQL: the statements as one, the first ones as data-modifying CTEs named `name`
- * (which the later ones may read), the last one the statement itself.
+ * (which the later ones may read), the last one the statement itself; its rows.
  */
-export async function inOneStatement(
+export async function inOneStatement<T = Record<string, unknown>>(
   db: Knex,
-  steps: Array<{ name: string; query: Knex.QueryBuilder }>,
-  last: Knex.QueryBuilder,
-) {
-  const compiled = steps.map(step => ({
-    name: step.name,
-    ...step.query.toSQL(),
-  }));
-  const final = last.toSQL();
-  const run = () =>
-    db.raw(
-      `with ${compiled
-        .map(step => `${step.name} as (${step.sql})`)
-        .join(', ')} ${final.sql}`,
-      [...compiled.flatMap(step => step.bindings), ...final.bindings],
-    );
+  steps: Array<{ name: string } & Sql>,
+  last: Sql,
+): Promise<T[]> {
+  const sql = `with ${steps
+    .map(step => `${step.name} as (${step.sql})`)
+    .join(', ')} ${last.sql}`;
+  const bindings = [...steps.flatMap(step => step.bindings), ...last.bindings];
+  const run = async () => rowsOf<T>(await db.raw(sql, bindings));
   // on its own (not in a transaction) the statement is the whole write: it may run again
-  await ((db as Knex.Transaction).isTransaction
+  return (db as Knex.Transaction).isTransaction
     ? run()
-    : retryingDeadlocks(run));
+    : retryingDeadlocks(run);
 }
 
 /** What a post counts for in its product's list counts, by type, status and visibility. */
@@ -234,11 +254,11 @@ const CATEGORIES = Object.keys(NPS_BANDS) as NpsCategory[];
 const countsOf = (category: NpsCategory) => `${category}s` as keyof NpsCounts;
 
 /** A month's NPS counts moved by these deltas. */
-export function npsCounter(
+export function npsCounter<Delta>(
   productRef: string,
   month: string,
-  deltas: Counter['deltas'],
-): Counter {
+  deltas: Record<string, Delta>,
+): Counter<Delta> {
   return {
     table: 'feedback_nps_months',
     key: { product_ref: productRef, month, shard: anyShard() },
@@ -258,51 +278,35 @@ export function npsDelta(
 }
 
 /**
- * The same in SQL, from the same bands: the deltas read from `from` (a row of `score` and
- * `previous_score`, the latter null for the first rating of the month).
+ * The same in SQL, from the same bands, over a row of `score` and `previous_score` (null for
+ * the first rating of the month, in no band).
  */
-export function npsDeltaSql(
-  db: Knex,
-  from: string,
-): Record<keyof NpsCounts, Knex.Raw> {
+export function npsDeltaSql(): Record<keyof NpsCounts, SqlDelta> {
   const inBand = (column: string, category: NpsCategory) =>
-    `(${column} between ${NPS_BANDS[category].min} and ${NPS_BANDS[category].max})::int`;
+    `case when ${id(column)} between ${NPS_BANDS[category].min} and ${
+      NPS_BANDS[category].max
+    } then 1 else 0 end`;
   return Object.fromEntries(
     CATEGORIES.map(category => [
       countsOf(category),
-      db.raw(
-        `(select ${inBand('score', category)} - coalesce(${inBand(
+      {
+        expression: `${inBand('score', category)} - ${inBand(
           'previous_score',
           category,
-        )}, 0) from ${from})`,
-      ),
+        )}`,
+      },
     ]),
-  ) as Record<keyof NpsCounts, Knex.Raw>;
+  ) as Record<keyof NpsCounts, SqlDelta>;
 }
 
 /**
- * The user's latest score of the month, upserted: the score it replaced comes back as
- * `previous_score` (read under the row lock, so concurrent re-ratings count right).
+ * The user's latest score of the month, upserted from `select` (product_ref, month,
+ * author_hash, score): the score it replaced comes back as `previous_score` (read under the
+ * row lock, so concurrent re-ratings count right).
  */
-export function latestScoreQuery(
-  db: Knex,
-  rating: {
-    product_ref: string;
-    month: string;
-    author_hash: string;
-    score: number;
-  },
-) {
-  return db('feedback_latest_ratings')
-    .insert({
-      product_ref: rating.product_ref,
-      month: rating.month,
-      author_hash: rating.author_hash,
-      score: rating.score,
-    })
-    .onConflict(['product_ref', 'month', 'author_hash'])
-    .merge({
-      previous_score: db.raw('feedback_latest_ratings.score'),
-      score: rating.score,
-    });
+export function latestScoreSql(select: Sql): Sql {
+  return {
+    sql: `insert into feedback_latest_ratings (product_ref, month, author_hash, score) ${select.sql} where true on conflict (product_ref, month, author_hash) do update set previous_score = feedback_latest_ratings.score, score = excluded.score returning score, previous_score`,
+    bindings: select.bindings,
+  };
 }

@@ -1,6 +1,5 @@
 import { Knex } from 'knex';
 import { chunks } from '../../shared/chunks';
-import { inOneStatement } from '../../feedback/store/counters';
 
 /**
  * The demand behind a roadmap item, kept on write (see the migration 20261130000000_roadmap.js):
@@ -91,39 +90,24 @@ export async function movePostDemand(
 
 /**
  * A vote given (1) or taken back (-1) on a post the item carries: the voter's weight and
- * the item's counters. One statement on PostgreSQL; two on SQLite, in the vote's transaction.
+ * the item's counters, in the vote's transaction. (PostgreSQL does the same in the vote's
+ * own statement: feedback/store/votes.ts.)
  */
 export async function moveVoteDemand(
   tx: Knex.Transaction,
-  postgres: boolean,
   itemId: string,
   person: string,
   sign: 1 | -1,
 ) {
-  const weight = weightsQuery(tx, itemId, [[person, sign]]).returning('weight');
+  const [row] = await weightsQuery(tx, itemId, [[person, sign]]).returning(
+    'weight',
+  );
   // the weight a person has just come in with (1) or left with (0)
-  const boundary = sign > 0 ? 1 : 0;
-  const counters = (people: Knex.Raw) =>
-    tx('roadmap_items')
-      .where('id', itemId)
-      .update({
-        vote_count: tx.raw('vote_count + ?', [sign]),
-        people_count: people,
-      });
-  if (postgres) {
-    await inOneStatement(
-      tx,
-      [{ name: 'person', query: weight }],
-      counters(
-        tx.raw(
-          'people_count + ? * (select count(*) from person where weight = ?)',
-          [sign, boundary],
-        ),
-      ),
-    );
-    return;
-  }
-  const [row] = await weight;
-  const moved = Number(row.weight) === boundary ? sign : 0;
-  await counters(tx.raw('people_count + ?', [moved]));
+  const moved = Number(row.weight) === (sign > 0 ? 1 : 0) ? sign : 0;
+  await tx('roadmap_items')
+    .where('id', itemId)
+    .update({
+      vote_count: tx.raw('vote_count + ?', [sign]),
+      people_count: tx.raw('people_count + ?', [moved]),
+    });
 }
