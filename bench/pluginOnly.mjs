@@ -12,6 +12,8 @@
  * Rows (each measured `--repeat` times; the table keeps the run with the least loop time):
  *   empty          GET  /api/bench/empty (the floor: auth middleware, routing, JSON of {})
  *   rating         POST /feedback, 5,000 ratings from 2,000 users
+ *   raw-rating     POST /api/bench/raw-rating, its floor: the same middleware, then the store's
+ *                  rating SQL by hand (no plugin code)
  *   post           POST /feedback, 5,000 ideas from 2,000 users
  *   vote / unvote  PUT / DELETE /feedback/:id/vote, 5,000 distinct (user, post) pairs over 997 posts
  *   announce       POST /announcements, 2,000 releases by the product manager
@@ -172,6 +174,21 @@ function writeRows(votePosts) {
         },
       }),
     },
+    'raw-rating': {
+      method: 'POST',
+      path: '/api/bench/raw-rating',
+      amount: WRITES,
+      status: 201,
+      next: () => ({
+        headers: { Authorization: TOKENS[ratings++ % WRITERS] },
+        body: {
+          entityRef: PRODUCTS.write,
+          type: 'rating',
+          score: ratings % 11,
+          body: 'Works well for us.',
+        },
+      }),
+    },
     post: {
       method: 'POST',
       path: '/api/platform-product/feedback',
@@ -228,6 +245,7 @@ const READ_ROWS = {
 };
 const ROW_ORDER = [
   'empty',
+  'raw-rating',
   'rating',
   'post',
   'vote',

@@ -654,15 +654,15 @@ const RAW_PRODUCT = 'platformproduct:default/feedback-write-raw';
 const RAW_HASH = createHash('sha256').update('raw-floor-author').digest('hex');
 
 /**
- * The store's writes, alternating a rating and a post like the route's load, each after the
- * per-user daily count the service runs first (a post also counts in the post metrics' months
- * and days). PostgreSQL: the store's one-statement CTEs;
- * SQLite: its transactions, synchronously (better-sqlite3).
+ * The store's writes, alternating a rating and a post like the route's load (or only `kind`),
+ * each with the per-user daily limit counted in the insert itself, as the store does (a post
+ * also counts in the post metrics' months and days). PostgreSQL: the store's one statement;
+ * SQLite: its transactions, synchronously (better-sqlite3), with statements prepared once.
  * `authors`: how many authors write in turn; feedback-write uses as many as its route's writers
  * (2,000, the mix of the issue's target), so each count reads a few index entries and no two
  * writers share a latest-rating row. With 1, every write is the bench user's.
  */
-export function writeFloor(q, db, { authors = 1 } = {}) {
+export function writeFloor(q, db, { authors = 1, kind } = {}) {
   let n = 0;
   const authorOf = i =>
     authors === 1
@@ -673,20 +673,20 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
             .digest('hex'),
           ref: `user:default/raw-floor-author-${i % authors}`,
         };
-  const count = a =>
-    q(
-      `SELECT (SELECT count(*) FROM feedback_posts WHERE author_hash = :h AND created_at >= :since) AS posts,
-              (SELECT count(*) FROM feedback_ratings WHERE author_hash = :h AND created_at >= :since) AS ratings`,
-      { h: a.h, since: Date.now() - DAY },
-    );
+  const isRating = i => (kind ? kind === 'rating' : i % 2 === 0);
+  // the daily limit, counted in the insert's WHERE (at most :limit entries per table); a limit
+  // the floor's authors never reach, however many runs share a database
+  const withinLimit = `(SELECT count(*) FROM (SELECT 1 FROM feedback_posts WHERE author_hash = :h AND created_at >= :since LIMIT :limit) p)
+      + (SELECT count(*) FROM (SELECT 1 FROM feedback_ratings WHERE author_hash = :h AND created_at >= :since LIMIT :limit) r) < :limit`;
+  const limit = { since: Date.now() - DAY, limit: 1_000 };
   if (db.engine === 'postgres') {
     return async () => {
-      const a = authorOf(n);
-      await count(a);
+      const i = n++;
+      const a = authorOf(i);
       const now = Date.now();
       const month = new Date(now).toISOString().slice(0, 7);
       const shard = Math.floor(Math.random() * SHARDS);
-      if (n++ % 2 === 0) {
+      if (isRating(i)) {
         const score = 9;
         const d = key =>
           ({
@@ -701,10 +701,12 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
           `with rating as (
              insert into feedback_ratings
                (id, product_ref, entity_ref, score, comment, anonymous, author_ref, author_hash, month, created_at)
-             values (:id, :p, :p, :score, :comment, false, :author, :h, :month, :now)
+             select :id, :p, :p, :score, :comment, false, :author, :h, :month, :now
+             where ${withinLimit}
+             returning product_ref, month, author_hash, score
            ), l as (
              insert into feedback_latest_ratings as latest (product_ref, month, author_hash, score)
-             values (:p, :month, :h, :score)
+             select product_ref, month, author_hash, score from rating where true
              on conflict (product_ref, month, author_hash)
                do update set previous_score = latest.score, score = excluded.score
              returning score, previous_score
@@ -729,6 +731,7 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
             month,
             now,
             shard,
+            ...limit,
           },
         );
       } else {
@@ -737,23 +740,25 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
           `with post as (
              insert into feedback_posts (id, product_ref, entity_ref, type, title, body, status,
                anonymous, author_ref, author_hash, author_ref_encrypted, created_at, updated_at)
-             values (:id, :p, :p, 'idea', 'Bench idea', 'Please add a bulk import.', 'new',
-               false, :author, :h, null, :now, :now)
+             select :id, :p, :p, 'idea', 'Bench idea', 'Please add a bulk import.', 'new',
+               false, :author, :h, null, :now, :now
+             where ${withinLimit}
+             returning id
            ), months as (
              insert into feedback_post_months as m
                (product_ref, month, shard, posts, replied, new_posts)
-             values (:p, :month, :shard, 1, 0, 1)
+             select :p, :month, :shard, 1, 0, 1 from post where true
              on conflict (product_ref, month, shard)
                do update set posts = m.posts + 1, new_posts = m.new_posts + 1
            ), days as (
              insert into feedback_post_days as d (product_ref, day, shard, new_posts)
-             values (:p, :day, :shard, 1)
+             select :p, :day, :shard, 1 from post where true
              on conflict (product_ref, day, shard)
                do update set new_posts = d.new_posts + 1
            )
            insert into feedback_post_counts as counts
              (product_ref, type, status, hidden, shard, count)
-           values (:p, 'idea', 'new', false, :shard, 1)
+           select :p, 'idea', 'new', false, :shard, 1 from post where true
            on conflict (product_ref, type, status, hidden, shard)
              do update set count = counts.count + 1`,
           {
@@ -765,6 +770,7 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
             shard,
             month: iso.slice(0, 7),
             day: iso.slice(0, 10),
+            ...limit,
           },
         );
       }
@@ -772,9 +778,13 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
   }
   // SQLite: the store's transactions, statement by statement
   const s = db.sqlite;
+  const sqliteLimit = withinLimit
+    .replace(/:h/g, '@h')
+    .replace(/:since/g, '@since')
+    .replace(/:limit/g, '@limit');
   const insRating = s.prepare(
     `insert into feedback_ratings (id, product_ref, entity_ref, score, comment, anonymous, author_ref, author_hash, month, created_at)
-     values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+     select @id, @p, @p, @score, @comment, 0, @author, @h, @month, @now where ${sqliteLimit}`,
   );
   const upLatest = s.prepare(
     `insert into feedback_latest_ratings (product_ref, month, author_hash, score) values (?, ?, ?, ?)
@@ -792,7 +802,8 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
   const insPost = s.prepare(
     `insert into feedback_posts (id, product_ref, entity_ref, type, title, body, status, anonymous,
        author_ref, author_hash, author_ref_encrypted, created_at, updated_at)
-     values (?, ?, ?, 'idea', 'Bench idea', 'Please add a bulk import.', 'new', 0, ?, ?, null, ?, ?)`,
+     select @id, @p, @p, 'idea', 'Bench idea', 'Please add a bulk import.', 'new', 0, @author, @h, null, @now, @now
+     where ${sqliteLimit}`,
   );
   const upCount = s.prepare(
     `insert into feedback_post_counts (product_ref, type, status, hidden, shard, count)
@@ -815,17 +826,18 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
   const rating = s.transaction((now, a) => {
     const month = new Date(now).toISOString().slice(0, 7);
     const score = 9;
-    insRating.run(
-      randomUUID(),
-      RAW_PRODUCT,
-      RAW_PRODUCT,
+    const inserted = insRating.run({
+      id: randomUUID(),
+      p: RAW_PRODUCT,
       score,
-      'Works well for us.',
-      a.ref,
-      a.h,
+      comment: 'Works well for us.',
+      author: a.ref,
+      h: a.h,
       month,
       now,
-    );
+      ...limit,
+    });
+    if (!inserted.changes) throw new Error('raw floor: over the daily limit');
     const { previous_score: prev } = upLatest.get(
       RAW_PRODUCT,
       month,
@@ -852,7 +864,15 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
     }
   });
   const post = s.transaction((now, a) => {
-    insPost.run(randomUUID(), RAW_PRODUCT, RAW_PRODUCT, a.ref, a.h, now, now);
+    const inserted = insPost.run({
+      id: randomUUID(),
+      p: RAW_PRODUCT,
+      author: a.ref,
+      h: a.h,
+      now,
+      ...limit,
+    });
+    if (!inserted.changes) throw new Error('raw floor: over the daily limit');
     upCount.run(RAW_PRODUCT, Math.floor(Math.random() * SHARDS));
     const iso = new Date(now).toISOString();
     upMonth.run(
@@ -867,10 +887,10 @@ export function writeFloor(q, db, { authors = 1 } = {}) {
     );
   });
   return async () => {
-    const a = authorOf(n);
-    await count(a);
+    const i = n++;
+    const a = authorOf(i);
     const now = Date.now();
-    if (n++ % 2 === 0) rating(now, a);
+    if (isRating(i)) rating(now, a);
     else post(now, a);
   };
 }

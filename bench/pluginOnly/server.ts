@@ -7,6 +7,9 @@
  *
  * Beside the plugin, a `bench` plugin in the same server gives the floor and the meters:
  *   GET  /api/bench/empty          an empty route behind the same auth middleware (user token)
+ *   POST /api/bench/raw-rating     the floor of a rating route: the same middleware and JSON body,
+ *                                  then the store's rating SQL written by hand with statements
+ *                                  prepared once (bench/lib/feedbackSeed.mjs writeFloor)
  *   GET  /api/bench/meters         event-loop busy time and process CPU so far (unauthenticated)
  *   POST /api/bench/profile/start  start V8's sampling profiler (in this process)
  *   POST /api/bench/profile/stop   stop it, write the .cpuprofile to ?file=
@@ -64,6 +67,14 @@ const benchPlugin = createBackendPlugin({
         router.get('/empty', (_req, res) => {
           res.json({});
         });
+        let rawRating: Promise<() => Promise<void>> | undefined;
+        router.post('/raw-rating', express.json(), async (_req, res) => {
+          rawRating ??= rawRatingFloor();
+          await (
+            await rawRating
+          )();
+          res.status(201).json({});
+        });
         router.get('/meters', (_req, res) => {
           const elu = performance.eventLoopUtilization();
           const cpu = process.cpuUsage();
@@ -103,6 +114,28 @@ const benchPlugin = createBackendPlugin({
     });
   },
 });
+
+/** The rating's SQL alone, on its own connection(s) to the plugin's database. */
+async function rawRatingFloor(): Promise<() => Promise<void>> {
+  const { openPluginDb } = await import('../lib/rawdb.mjs');
+  const { writeFloor } = await import('../lib/feedbackSeed.mjs');
+  const db = await openPluginDb(
+    engine === 'postgres'
+      ? {
+          engine,
+          pgUrl: `${env('PLUGIN_ONLY_PG_URL')}/${env(
+            'PLUGIN_ONLY_PG_PREFIX',
+          )}platform-product`,
+        }
+      : {
+          engine,
+          sqliteFile: `${env(
+            'PLUGIN_ONLY_SQLITE_DIR',
+          )}/platform-product.sqlite`,
+        },
+  );
+  return writeFloor(db.q, db, { authors: 2000, kind: 'rating' });
+}
 
 async function main() {
   const entities = JSON.parse(

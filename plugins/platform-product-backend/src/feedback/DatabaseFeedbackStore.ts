@@ -13,6 +13,7 @@ import {
   isPostgres,
   likePattern,
   runSql,
+  sqliteTransaction,
   transaction,
 } from '../shared/sql';
 import {
@@ -35,8 +36,8 @@ import {
   changePostStats,
   Counter,
   inOneStatement,
-  increment,
   incrementSql,
+  inLockOrder,
   latestScoreSql,
   npsCounter,
   npsDelta,
@@ -121,21 +122,17 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       if (!written.length) throw new WriteLimitReached();
       return;
     }
-    await transaction(this.db, async tx => {
-      if (!(await runSql(tx, insert)).length) throw new WriteLimitReached();
-      const [latest] = await runSql<{ previous_score: number | null }>(
-        tx,
+    await sqliteTransaction(this.db, run => {
+      if (!run(insert).length) throw new WriteLimitReached();
+      const [latest] = run<{ previous_score: number | null }>(
         latestScoreSql({
           sql: 'select ?, ?, ?, ?',
           bindings: [row.product_ref, row.month, row.author_hash, row.score],
         }),
       );
-      const delta = npsDelta(
-        row.score,
-        latest.previous_score === null ? null : Number(latest.previous_score),
-      );
+      const delta = npsDelta(row.score, latest.previous_score);
       if (delta.promoters || delta.passives || delta.detractors) {
-        await increment(tx, [npsCounter(row.product_ref, row.month, delta)]);
+        run(incrementSql(npsCounter(row.product_ref, row.month, delta)));
       }
     });
   }
@@ -208,18 +205,20 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       );
       if (!written.length) throw new WriteLimitReached();
     } else {
-      await transaction(this.db, async tx => {
-        if (!(await runSql(tx, insert)).length) throw new WriteLimitReached();
-        await increment(tx, counters);
+      await sqliteTransaction(this.db, run => {
+        if (!run(insert).length) throw new WriteLimitReached();
+        for (const counter of inLockOrder(counters)) run(incrementSql(counter));
       });
     }
     return stored;
   }
 
   async getPost(id: string): Promise<StoredPost | undefined> {
-    const row = await this.db<PostRow>('feedback_posts')
-      .where('id', id)
-      .first();
+    // read before every vote, reply and change: a statement prepared once
+    const [row] = await runSql<PostRow>(this.db, {
+      sql: 'select * from feedback_posts where id = ?',
+      bindings: [id],
+    });
     return row && toPost(row);
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 
 /** Whether the client is PostgreSQL (else SQLite, the embedded default). */
@@ -71,10 +72,85 @@ export function rowsOf<T>(result: unknown): T[] {
 /** A table or column name of ours in hand-written SQL, quoted the same way on both engines. */
 export const identifier = (name: string) => `"${name}"`;
 
-/** Runs hand-written SQL; its rows (none for a statement that returns none). */
+const statementNames = new Map<string, string>();
+/** A name per statement text: the same text always gets the same name, in every process. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    // texts are shapes, a few dozen; the bound only guards against a text built from values
+    if (statementNames.size >= 1_000) statementNames.clear();
+    name = `pp_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs hand-written SQL; its rows (none for a statement that returns none). The hot writes'
+ * statements are prepared once per connection on PostgreSQL (a named statement), so the
+ * server parses and plans each one once instead of on every write: their text depends only
+ * on their shape, never on values.
+ */
 export async function runSql<T = Record<string, unknown>>(
   db: Knex,
   query: Sql,
 ): Promise<T[]> {
-  return rowsOf<T>(await db.raw(query.sql, query.bindings)) ?? [];
+  const raw = db.raw(query.sql, query.bindings);
+  if (isPostgres(db)) raw.options({ name: statementName(query.sql) });
+  return rowsOf<T>(await raw) ?? [];
+}
+
+type SqliteStatement = {
+  reader: boolean;
+  all(...values: unknown[]): unknown[];
+  run(...values: unknown[]): unknown;
+};
+type SqliteConnection = {
+  prepare(sql: string): SqliteStatement;
+  transaction<F extends () => unknown>(fn: F): F;
+};
+const sqliteStatements = new WeakMap<
+  SqliteConnection,
+  Map<string, SqliteStatement>
+>();
+
+/** Runs one statement in a {@link sqliteTransaction}; its rows. */
+export type RunSqlite = <T = Record<string, unknown>>(query: Sql) => T[];
+
+/**
+ * SQLite: `fn` in one transaction on the database's connection (knex keeps one for SQLite),
+ * each statement prepared once per connection and run synchronously by better-sqlite3. The
+ * hot writes use it: through knex, each statement is prepared again and awaited in turn, which
+ * costs more than the statements themselves, in the event loop that also serves HTTP.
+ */
+export async function sqliteTransaction<T>(
+  db: Knex,
+  fn: (run: RunSqlite) => T,
+): Promise<T> {
+  const connection: SqliteConnection = await db.client.acquireConnection();
+  try {
+    let statements = sqliteStatements.get(connection);
+    if (!statements || statements.size >= 1_000) {
+      statements = new Map();
+      sqliteStatements.set(connection, statements);
+    }
+    const prepared = statements;
+    const run: RunSqlite = <R>(query: Sql) => {
+      let statement = prepared.get(query.sql);
+      if (!statement) {
+        statement = connection.prepare(query.sql);
+        prepared.set(query.sql, statement);
+      }
+      // as knex binds them: booleans as 0 and 1
+      const values = query.bindings.map(value =>
+        typeof value === 'boolean' ? Number(value) : value,
+      );
+      if (statement.reader) return statement.all(...values) as R[];
+      statement.run(...values);
+      return [];
+    };
+    return connection.transaction(() => fn(run))() as T;
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
 }

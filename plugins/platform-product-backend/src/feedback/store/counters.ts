@@ -10,7 +10,7 @@ import { utcDay } from '../../shared/clock';
 import {
   identifier as id,
   retryingDeadlocks,
-  rowsOf,
+  runSql,
   Sql,
 } from '../../shared/sql';
 import { StoredPost } from '../FeedbackStore';
@@ -127,7 +127,7 @@ export async function inOneStatement<T = Record<string, unknown>>(
     .map(step => `${step.name} as (${step.sql})`)
     .join(', ')} ${last.sql}`;
   const bindings = [...steps.flatMap(step => step.bindings), ...last.bindings];
-  const run = async () => rowsOf<T>(await db.raw(sql, bindings));
+  const run = () => runSql<T>(db, { sql, bindings });
   // on its own (not in a transaction) the statement is the whole write: it may run again
   return (db as Knex.Transaction).isTransaction
     ? run()
