@@ -428,11 +428,11 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   addVote(postId: string, voterRef: string): Promise<number> {
-    return this.votes.add(postId, voterRef);
+    return this.votes.move(postId, voterRef, 1);
   }
 
   removeVote(postId: string, voterRef: string): Promise<number> {
-    return this.votes.remove(postId, voterRef);
+    return this.votes.move(postId, voterRef, -1);
   }
 
   async votedBy(postIds: string[], voterRef: string): Promise<Set<string>> {

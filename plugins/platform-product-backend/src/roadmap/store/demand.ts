@@ -87,27 +87,3 @@ export async function movePostDemand(
       people_count: tx.raw('people_count + ?', [people]),
     });
 }
-
-/**
- * A vote given (1) or taken back (-1) on a post the item carries: the voter's weight and
- * the item's counters, in the vote's transaction. (PostgreSQL does the same in the vote's
- * own statement: feedback/store/votes.ts.)
- */
-export async function moveVoteDemand(
-  tx: Knex.Transaction,
-  itemId: string,
-  person: string,
-  sign: 1 | -1,
-) {
-  const [row] = await weightsQuery(tx, itemId, [[person, sign]]).returning(
-    'weight',
-  );
-  // the weight a person has just come in with (1) or left with (0)
-  const moved = Number(row.weight) === (sign > 0 ? 1 : 0) ? sign : 0;
-  await tx('roadmap_items')
-    .where('id', itemId)
-    .update({
-      vote_count: tx.raw('vote_count + ?', [sign]),
-      people_count: tx.raw('people_count + ?', [moved]),
-    });
-}
