@@ -10,6 +10,7 @@ import { pageOf } from '../shared/paging';
 import {
   countOf,
   forUpdate,
+  identifier,
   isPostgres,
   likePattern,
   runSql,
@@ -60,6 +61,30 @@ import {
   toReply,
 } from './store/rows';
 import { Votes } from './store/votes';
+
+const POST_COLUMNS = [
+  'id',
+  'product_ref',
+  'entity_ref',
+  'type',
+  'title',
+  'body',
+  'status',
+  'duplicate_of',
+  'anonymous',
+  'author_ref',
+  'author_hash',
+  'author_ref_encrypted',
+  'vote_count',
+  'reply_count',
+  'first_team_reply_at',
+  'hidden',
+  'roadmap_item_id',
+  'created_at',
+  'updated_at',
+]
+  .map(identifier)
+  .join(', ');
 
 /**
  * Feedback rows in the plugin's database: ratings, posts, replies and votes. The aggregates
@@ -214,9 +239,10 @@ export class DatabaseFeedbackStore implements FeedbackStore {
   }
 
   async getPost(id: string): Promise<StoredPost | undefined> {
-    // read before every vote, reply and change: a statement prepared once
+    // read before every vote, reply and change: a statement prepared once, its columns named
+    // (a prepared `select *` fails once a migration adds a column, on a replica not yet updated)
     const [row] = await runSql<PostRow>(this.db, {
-      sql: 'select * from feedback_posts where id = ?',
+      sql: `select ${POST_COLUMNS} from feedback_posts where id = ?`,
       bindings: [id],
     });
     return row && toPost(row);
