@@ -158,37 +158,25 @@ function writeRows(votePosts) {
       };
     },
   });
+  // the rating route and its floor take the same requests
+  const ratingRow = path => ({
+    method: 'POST',
+    path,
+    amount: WRITES,
+    status: 201,
+    next: () => ({
+      headers: { Authorization: TOKENS[ratings++ % WRITERS] },
+      body: {
+        entityRef: PRODUCTS.write,
+        type: 'rating',
+        score: ratings % 11,
+        body: 'Works well for us.',
+      },
+    }),
+  });
   return {
-    rating: {
-      method: 'POST',
-      path: '/api/platform-product/feedback',
-      amount: WRITES,
-      status: 201,
-      next: () => ({
-        headers: { Authorization: TOKENS[ratings++ % WRITERS] },
-        body: {
-          entityRef: PRODUCTS.write,
-          type: 'rating',
-          score: ratings % 11,
-          body: 'Works well for us.',
-        },
-      }),
-    },
-    'raw-rating': {
-      method: 'POST',
-      path: '/api/bench/raw-rating',
-      amount: WRITES,
-      status: 201,
-      next: () => ({
-        headers: { Authorization: TOKENS[ratings++ % WRITERS] },
-        body: {
-          entityRef: PRODUCTS.write,
-          type: 'rating',
-          score: ratings % 11,
-          body: 'Works well for us.',
-        },
-      }),
-    },
+    rating: ratingRow('/api/platform-product/feedback'),
+    'raw-rating': ratingRow('/api/bench/raw-rating'),
     post: {
       method: 'POST',
       path: '/api/platform-product/feedback',
