@@ -147,17 +147,20 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       if (!written.length) throw new WriteLimitReached();
       return;
     }
-    await sqliteTransaction(this.db, run => {
-      if (!run(insert).length) throw new WriteLimitReached();
-      const [latest] = run<{ previous_score: number | null }>(
+    await sqliteTransaction(this.db, async run => {
+      if (!(await run(insert)).length) throw new WriteLimitReached();
+      const [latest] = await run<{ previous_score: number | null }>(
         latestScoreSql({
           sql: 'select ?, ?, ?, ?',
           bindings: [row.product_ref, row.month, row.author_hash, row.score],
         }),
       );
-      const delta = npsDelta(row.score, latest.previous_score);
+      const delta = npsDelta(
+        row.score,
+        latest.previous_score === null ? null : Number(latest.previous_score),
+      );
       if (delta.promoters || delta.passives || delta.detractors) {
-        run(incrementSql(npsCounter(row.product_ref, row.month, delta)));
+        await run(incrementSql(npsCounter(row.product_ref, row.month, delta)));
       }
     });
   }
@@ -230,9 +233,11 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       );
       if (!written.length) throw new WriteLimitReached();
     } else {
-      await sqliteTransaction(this.db, run => {
-        if (!run(insert).length) throw new WriteLimitReached();
-        for (const counter of inLockOrder(counters)) run(incrementSql(counter));
+      await sqliteTransaction(this.db, async run => {
+        if (!(await run(insert)).length) throw new WriteLimitReached();
+        for (const counter of inLockOrder(counters)) {
+          await run(incrementSql(counter));
+        }
       });
     }
     return stored;

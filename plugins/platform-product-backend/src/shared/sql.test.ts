@@ -1,4 +1,5 @@
-import { retryingDeadlocks } from './sql';
+import knexFactory, { Knex } from 'knex';
+import { retryingDeadlocks, runSql, sqliteTransaction } from './sql';
 
 const failing = (code: string) =>
   Object.assign(new Error(`failed with ${code}`), { code });
@@ -25,4 +26,55 @@ describe('retryingDeadlocks', () => {
     await expect(retryingDeadlocks(fn)).rejects.toThrow('failed with 23505');
     expect(fn).toHaveBeenCalledTimes(1);
   });
+});
+
+describe('sqliteTransaction', () => {
+  let db: Knex;
+  beforeEach(async () => {
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    await db.schema.createTable('t', table => {
+      table.integer('n').primary();
+      table.boolean('flag');
+    });
+  });
+  afterEach(() => db.destroy());
+
+  const insert = (n: number) => ({
+    sql: 'insert into t (n, flag) values (?, ?) returning n',
+    bindings: [n, true],
+  });
+  const rows = () => db('t').orderBy('n').pluck('n');
+
+  // better-sqlite3 (prepared statements, run on the connection), and another driver through knex
+  it.each(['better-sqlite3', 'sqlite3'])(
+    'keeps every statement of a transaction or none, as %s',
+    async driver => {
+      db.client.config.client = driver;
+      await expect(
+        sqliteTransaction(db, async run => {
+          const [first] = await run<{ n: number }>(insert(1));
+          await run(insert(first.n + 1));
+          return first.n;
+        }),
+      ).resolves.toBe(1);
+      await expect(
+        sqliteTransaction(db, async run => {
+          await run(insert(3));
+          await run(insert(1)); // the primary key refuses it: 3 goes too
+        }),
+      ).rejects.toThrow(/UNIQUE constraint failed/);
+      await expect(rows()).resolves.toEqual([1, 2]);
+      // booleans are bound as SQLite keeps them
+      await expect(
+        runSql(db, {
+          sql: 'select count(*) as c from t where flag = 1',
+          bindings: [],
+        }),
+      ).resolves.toEqual([{ c: 2 }]);
+    },
+  );
 });

@@ -105,28 +105,31 @@ type SqliteStatement = {
   all(...values: unknown[]): unknown[];
   run(...values: unknown[]): unknown;
 };
-type SqliteConnection = {
-  prepare(sql: string): SqliteStatement;
-  transaction<F extends () => unknown>(fn: F): F;
-};
+type SqliteConnection = { prepare(sql: string): SqliteStatement };
 const sqliteStatements = new WeakMap<
   SqliteConnection,
   Map<string, SqliteStatement>
 >();
 
 /** Runs one statement in a {@link sqliteTransaction}; its rows. */
-export type RunSqlite = <T = Record<string, unknown>>(query: Sql) => T[];
+export type RunSqlite = <T = Record<string, unknown>>(
+  query: Sql,
+) => Promise<T[]>;
 
 /**
- * SQLite: `fn` in one transaction on the database's connection (knex keeps one for SQLite),
- * each statement prepared once per connection and run synchronously by better-sqlite3. The
- * hot writes use it: through knex, each statement is prepared again and awaited in turn, which
- * costs more than the statements themselves, in the event loop that also serves HTTP.
+ * SQLite: `fn` in one transaction on the database's connection (knex keeps one for SQLite).
+ * With better-sqlite3 (Backstage's default) each statement is prepared once per connection and
+ * run synchronously: the hot writes use it because through knex each statement is prepared
+ * again and awaited in turn, which costs more than the statements themselves, in the event loop
+ * that also serves HTTP. Another SQLite driver runs the same statements through knex.
  */
 export async function sqliteTransaction<T>(
   db: Knex,
-  fn: (run: RunSqlite) => T,
+  fn: (run: RunSqlite) => Promise<T>,
 ): Promise<T> {
+  if (db.client.config.client !== 'better-sqlite3') {
+    return transaction(db, tx => fn(query => runSql(tx, query)));
+  }
   const connection: SqliteConnection = await db.client.acquireConnection();
   try {
     let statements = sqliteStatements.get(connection);
@@ -135,7 +138,7 @@ export async function sqliteTransaction<T>(
       sqliteStatements.set(connection, statements);
     }
     const prepared = statements;
-    const run: RunSqlite = <R>(query: Sql) => {
+    const runNow = <R>(query: Sql): R[] => {
       let statement = prepared.get(query.sql);
       if (!statement) {
         statement = connection.prepare(query.sql);
@@ -149,7 +152,16 @@ export async function sqliteTransaction<T>(
       statement.run(...values);
       return [];
     };
-    return connection.transaction(() => fn(run))() as T;
+    // the connection is ours until released: nothing else runs between these statements
+    runNow({ sql: 'begin', bindings: [] });
+    try {
+      const result = await fn(async query => runNow(query));
+      runNow({ sql: 'commit', bindings: [] });
+      return result;
+    } catch (error) {
+      runNow({ sql: 'rollback', bindings: [] });
+      throw error;
+    }
   } finally {
     await db.client.releaseConnection(connection);
   }

@@ -55,24 +55,25 @@ export class Votes {
     const boundary = sign > 0 ? 1 : 0;
     const row = this.postgres
       ? await this.inOneStatement(postId, change, person, sign, boundary)
-      : await sqliteTransaction(this.db, run => {
-          if (!run(change).length) {
-            return run<Counted>({
+      : await sqliteTransaction(this.db, async run => {
+          if (!(await run(change)).length) {
+            const [current] = await run<Counted>({
               sql: 'select vote_count from feedback_posts where id = ?',
               bindings: [postId],
-            })[0];
+            });
+            return current;
           }
-          const [counted] = run<Counted>({
+          const [counted] = await run<Counted>({
             sql: 'update feedback_posts set vote_count = vote_count + ? where id = ? returning vote_count, roadmap_item_id',
             bindings: [sign, postId],
           });
           if (counted?.roadmap_item_id) {
             const item = counted.roadmap_item_id;
-            const [{ weight }] = run<{ weight: number }>({
+            const [{ weight }] = await run<{ weight: number }>({
               sql: personWeight('select ?, ?, ? where true'),
               bindings: [item, person, sign],
             });
-            run({
+            await run({
               sql: 'update roadmap_items set vote_count = vote_count + ?, people_count = people_count + ? where id = ?',
               bindings: [sign, Number(weight) === boundary ? sign : 0, item],
             });
