@@ -72,32 +72,61 @@ export function rowsOf<T>(result: unknown): T[] {
 /** A table or column name of ours in hand-written SQL, quoted the same way on both engines. */
 export const identifier = (name: string) => `"${name}"`;
 
-const statementNames = new Map<string, string>();
-/** A name per statement text: the same text always gets the same name, in every process. */
-function statementName(sql: string): string {
-  let name = statementNames.get(sql);
-  if (!name) {
+type PgStatement = { name: string; text: string };
+type PgConnection = {
+  query(config: {
+    name: string;
+    text: string;
+    values: Knex.Value[];
+  }): Promise<{ rows: unknown[] }>;
+};
+const pgStatements = new Map<string, PgStatement>();
+
+/**
+ * The named statement of a text: the same text always gets the same name, in every process,
+ * and its `?` placeholders numbered as PostgreSQL takes them.
+ */
+function pgStatement(sql: string): PgStatement {
+  let statement = pgStatements.get(sql);
+  if (!statement) {
     // texts are shapes, a few dozen; the bound only guards against a text built from values
-    if (statementNames.size >= 1_000) statementNames.clear();
-    name = `pp_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
-    statementNames.set(sql, name);
+    if (pgStatements.size >= 1_000) pgStatements.clear();
+    let n = 0;
+    statement = {
+      name: `pp_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`,
+      text: sql.replace(/\?/g, () => `$${++n}`),
+    };
+    pgStatements.set(sql, statement);
   }
-  return name;
+  return statement;
 }
 
 /**
- * Runs hand-written SQL; its rows (none for a statement that returns none). The hot writes'
- * statements are prepared once per connection on PostgreSQL (a named statement), so the
- * server parses and plans each one once instead of on every write: their text depends only
- * on their shape, never on values.
+ * Runs hand-written SQL; its rows (none for a statement that returns none). On PostgreSQL,
+ * outside a transaction, it is a named statement on a connection of the database service's
+ * pool, prepared once per connection: the server parses and plans it once instead of on every
+ * write (PostgreSQL shares the machine's cores), and no query builder runs per request. Its
+ * text depends only on its shape, never on values, and has no `?` but its placeholders.
  */
 export async function runSql<T = Record<string, unknown>>(
   db: Knex,
   query: Sql,
 ): Promise<T[]> {
-  const raw = db.raw(query.sql, query.bindings);
-  if (isPostgres(db)) raw.options({ name: statementName(query.sql) });
-  return rowsOf<T>(await raw) ?? [];
+  if (isPostgres(db) && !(db as Knex.Transaction).isTransaction) {
+    const { name, text } = pgStatement(query.sql);
+    const connection: PgConnection = await db.client.acquireConnection();
+    try {
+      const result = await connection.query({
+        name,
+        text,
+        values: query.bindings,
+      });
+      return result.rows as T[];
+    } finally {
+      await db.client.releaseConnection(connection);
+    }
+  }
+  return rowsOf<T>(await db.raw(query.sql, query.bindings)) ?? [];
 }
 
 type SqliteStatement = {
