@@ -147,20 +147,18 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       if (!written.length) throw new WriteLimitReached();
       return;
     }
-    await sqliteTransaction(this.db, async run => {
-      if (!(await run(insert)).length) throw new WriteLimitReached();
-      const [latest] = await run<{ previous_score: number | null }>(
-        latestScoreSql({
-          sql: 'select ?, ?, ?, ?',
-          bindings: [row.product_ref, row.month, row.author_hash, row.score],
-        }),
-      );
+    await sqliteTransaction(this.db, function* newRating() {
+      if (!(yield insert).length) throw new WriteLimitReached();
+      const [latest] = (yield latestScoreSql({
+        sql: 'select ?, ?, ?, ?',
+        bindings: [row.product_ref, row.month, row.author_hash, row.score],
+      })) as Array<{ previous_score: number | null }>;
       const delta = npsDelta(
         row.score,
         latest.previous_score === null ? null : Number(latest.previous_score),
       );
       if (delta.promoters || delta.passives || delta.detractors) {
-        await run(incrementSql(npsCounter(row.product_ref, row.month, delta)));
+        yield incrementSql(npsCounter(row.product_ref, row.month, delta));
       }
     });
   }
@@ -233,10 +231,10 @@ export class DatabaseFeedbackStore implements FeedbackStore {
       );
       if (!written.length) throw new WriteLimitReached();
     } else {
-      await sqliteTransaction(this.db, async run => {
-        if (!(await run(insert)).length) throw new WriteLimitReached();
+      await sqliteTransaction(this.db, function* newPost() {
+        if (!(yield insert).length) throw new WriteLimitReached();
         for (const counter of inLockOrder(counters)) {
-          await run(incrementSql(counter));
+          yield incrementSql(counter);
         }
       });
     }

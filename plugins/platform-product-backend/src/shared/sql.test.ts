@@ -55,18 +55,24 @@ describe('sqliteTransaction', () => {
     async driver => {
       db.client.config.client = driver;
       await expect(
-        sqliteTransaction(db, async run => {
-          const [first] = await run<{ n: number }>(insert(1));
-          await run(insert(first.n + 1));
+        sqliteTransaction(db, function* twoRows() {
+          const [first] = (yield insert(1)) as Array<{ n: number }>;
+          yield insert(first.n + 1);
           return first.n;
         }),
       ).resolves.toBe(1);
       await expect(
-        sqliteTransaction(db, async run => {
-          await run(insert(3));
-          await run(insert(1)); // the primary key refuses it: 3 goes too
+        sqliteTransaction(db, function* refused() {
+          yield insert(3);
+          yield insert(1); // the primary key refuses it: 3 goes too
         }),
       ).rejects.toThrow(/UNIQUE constraint failed/);
+      await expect(
+        sqliteTransaction(db, function* limited() {
+          yield insert(4);
+          throw new Error('over the limit'); // the write's own refusal: 4 goes too
+        }),
+      ).rejects.toThrow('over the limit');
       await expect(rows()).resolves.toEqual([1, 2]);
       // booleans are bound as SQLite keeps them
       await expect(

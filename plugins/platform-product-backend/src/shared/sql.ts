@@ -140,24 +140,32 @@ const sqliteStatements = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
-/** Runs one statement in a {@link sqliteTransaction}; its rows. */
-export type RunSqlite = <T = Record<string, unknown>>(
-  query: Sql,
-) => Promise<T[]>;
+/**
+ * The statements of a SQLite write, in order: each `yield` hands over a statement and gets its
+ * rows back; the generator's return value is the write's. A generator rather than an async
+ * function so that better-sqlite3 can run the whole write synchronously (see sqliteTransaction).
+ */
+export type SqliteSteps<T> = Generator<Sql, T, Array<Record<string, unknown>>>;
 
 /**
- * SQLite: `fn` in one transaction on the database's connection (knex keeps one for SQLite).
- * With better-sqlite3 (Backstage's default) each statement is prepared once per connection and
- * run synchronously: the hot writes use it because through knex each statement is prepared
- * again and awaited in turn, which costs more than the statements themselves, in the event loop
- * that also serves HTTP. Another SQLite driver runs the same statements through knex.
+ * SQLite: a write's statements in one transaction. With better-sqlite3 (Backstage's default)
+ * they run synchronously on knex's one SQLite connection, each prepared once per connection:
+ * through knex each statement is prepared again and awaited in turn, and the connection stays
+ * taken while other requests queue for it, which costs more than the statements themselves in
+ * the event loop that also serves HTTP. Another SQLite driver runs the same statements through
+ * knex.
  */
 export async function sqliteTransaction<T>(
   db: Knex,
-  fn: (run: RunSqlite) => Promise<T>,
+  steps: () => SqliteSteps<T>,
 ): Promise<T> {
   if (db.client.config.client !== 'better-sqlite3') {
-    return transaction(db, tx => fn(query => runSql(tx, query)));
+    return transaction(db, async tx => {
+      const write = steps();
+      let step = write.next();
+      while (!step.done) step = write.next(await runSql(tx, step.value));
+      return step.value;
+    });
   }
   const connection: SqliteConnection = await db.client.acquireConnection();
   try {
@@ -167,7 +175,7 @@ export async function sqliteTransaction<T>(
       sqliteStatements.set(connection, statements);
     }
     const prepared = statements;
-    const runNow = <R>(query: Sql): R[] => {
+    const run = (query: Sql): Array<Record<string, unknown>> => {
       let statement = prepared.get(query.sql);
       if (!statement) {
         statement = connection.prepare(query.sql);
@@ -177,18 +185,21 @@ export async function sqliteTransaction<T>(
       const values = query.bindings.map(value =>
         typeof value === 'boolean' ? Number(value) : value,
       );
-      if (statement.reader) return statement.all(...values) as R[];
+      if (statement.reader) {
+        return statement.all(...values) as Array<Record<string, unknown>>;
+      }
       statement.run(...values);
       return [];
     };
-    // the connection is ours until released: nothing else runs between these statements
-    runNow({ sql: 'begin', bindings: [] });
+    run({ sql: 'begin', bindings: [] });
     try {
-      const result = await fn(async query => runNow(query));
-      runNow({ sql: 'commit', bindings: [] });
-      return result;
+      const write = steps();
+      let step = write.next();
+      while (!step.done) step = write.next(run(step.value));
+      run({ sql: 'commit', bindings: [] });
+      return step.value;
     } catch (error) {
-      runNow({ sql: 'rollback', bindings: [] });
+      run({ sql: 'rollback', bindings: [] });
       throw error;
     }
   } finally {

@@ -55,28 +55,28 @@ export class Votes {
     const boundary = sign > 0 ? 1 : 0;
     const row = this.postgres
       ? await this.inOneStatement(postId, change, person, sign, boundary)
-      : await sqliteTransaction(this.db, async run => {
-          if (!(await run(change)).length) {
-            const [current] = await run<Counted>({
+      : await sqliteTransaction(this.db, function* vote() {
+          if (!(yield change).length) {
+            const [current] = (yield {
               sql: 'select vote_count from feedback_posts where id = ?',
               bindings: [postId],
-            });
+            }) as Counted[];
             return current;
           }
-          const [counted] = await run<Counted>({
+          const [counted] = (yield {
             sql: 'update feedback_posts set vote_count = vote_count + ? where id = ? returning vote_count, roadmap_item_id',
             bindings: [sign, postId],
-          });
+          }) as Counted[];
           if (counted?.roadmap_item_id) {
             const item = counted.roadmap_item_id;
-            const [{ weight }] = await run<{ weight: number }>({
+            const [{ weight }] = (yield {
               sql: personWeight('select ?, ?, ? where true'),
               bindings: [item, person, sign],
-            });
-            await run({
+            }) as Array<{ weight: number }>;
+            yield {
               sql: 'update roadmap_items set vote_count = vote_count + ?, people_count = people_count + ? where id = ?',
               bindings: [sign, Number(weight) === boundary ? sign : 0, item],
-            });
+            };
           }
           return counted;
         });
