@@ -4,7 +4,13 @@ import {
   ANNOUNCEMENT_UNREAD_COUNT_CAP,
 } from '@platform-product/plugin-platform-product-common';
 import { decodeCursor, encodeCursor } from '../../shared/paging';
-import { countOf, forUpdate, likePattern, rowsOf } from '../../shared/sql';
+import {
+  countOf,
+  forUpdate,
+  likePattern,
+  rowsOf,
+  transaction,
+} from '../../shared/sql';
 import {
   AnnouncementChange,
   AnnouncementPage,
@@ -100,7 +106,14 @@ export class AnnouncementPosts {
   }
 
   async delete(id: string): Promise<boolean> {
-    return this.db.transaction(async tx => {
+    return transaction(this.db, async tx => {
+      // the announcement's row first, as a delivery running meanwhile takes it: the two then
+      // wait for each other in one order instead of deadlocking (and a deadlock still retries)
+      const row = await forUpdate(
+        this.postgres,
+        tx('announcements').where('id', id).first('id'),
+      );
+      if (!row) return false;
       // children first: SQLite may run without foreign key enforcement
       for (const table of [
         'announcement_tags',
