@@ -1,11 +1,7 @@
 import { Knex } from 'knex';
 import { PersonKey } from '../../roadmap/store/demand';
-import {
-  retryingDeadlocks,
-  runSql,
-  Sql,
-  sqliteTransaction,
-} from '../../shared/sql';
+import { Sql, sqliteTransaction } from '../../shared/sql';
+import { inOneStatement } from './counters';
 
 type Counted = { vote_count: number | string; roadmap_item_id: string | null };
 
@@ -83,6 +79,7 @@ export class Votes {
     return Number(row?.vote_count ?? 0);
   }
 
+  /** PostgreSQL: the vote, the post's count and the item's demand as one statement. */
   private async inOneStatement(
     postId: string,
     change: Sql,
@@ -90,36 +87,37 @@ export class Votes {
     sign: 1 | -1,
     boundary: 0 | 1,
   ): Promise<Counted | undefined> {
-    const sql = `with vote as (${change.sql}),
-      post as (
-        update feedback_posts set vote_count = vote_count + ?
-        where id = (select post_id from vote) returning vote_count, roadmap_item_id
-      ),
-      person as (
-        ${personWeight(
-          'select roadmap_item_id, ?, ? from post where roadmap_item_id is not null',
-        )}
-      ),
-      item as (
-        update roadmap_items set vote_count = vote_count + ?,
-          people_count = people_count + ? * (select count(*) from person where weight = ?)
-        where id = (select roadmap_item_id from post)
-      )
-      select vote_count from post
-      union all
-      select vote_count from feedback_posts where id = ? and not exists (select 1 from vote)`;
-    const bindings = [
-      ...change.bindings,
-      sign,
-      person,
-      sign,
-      sign,
-      sign,
-      boundary,
-      postId,
-    ];
-    const [row] = await retryingDeadlocks(() =>
-      runSql<Counted>(this.db, { sql, bindings }),
+    const [row] = await inOneStatement<Counted>(
+      this.db,
+      [
+        { name: 'vote', ...change },
+        {
+          name: 'post',
+          sql: `update feedback_posts set vote_count = vote_count + ?
+                where id = (select post_id from vote) returning vote_count, roadmap_item_id`,
+          bindings: [sign],
+        },
+        {
+          name: 'person',
+          sql: personWeight(
+            'select roadmap_item_id, ?, ? from post where roadmap_item_id is not null',
+          ),
+          bindings: [person, sign],
+        },
+        {
+          name: 'item',
+          sql: `update roadmap_items set vote_count = vote_count + ?,
+                  people_count = people_count + ? * (select count(*) from person where weight = ?)
+                where id = (select roadmap_item_id from post)`,
+          bindings: [sign, sign, boundary],
+        },
+      ],
+      {
+        sql: `select vote_count from post
+              union all
+              select vote_count from feedback_posts where id = ? and not exists (select 1 from vote)`,
+        bindings: [postId],
+      },
     );
     return row;
   }
