@@ -28,9 +28,8 @@ export const entityRefSchema = z
       return z.NEVER;
     }
     try {
-      return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase(
-        'en-US',
-      );
+      // toLowerCase: what toLocaleLowerCase('en-US') does, much faster (every request has a ref)
+      return stringifyEntityRef(parseEntityRef(value)).toLowerCase();
     } catch {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -408,6 +408,52 @@ describe('DatabaseFeedbackStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'lands a vote only on a post there is, and on a hidden one only when asked to, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const shown = await store.addPost(post());
+      const hidden = await store.addPost(post());
+      await store.addVote(hidden.id, 'user:default/x');
+      await store.updatePost(hidden.id, { hidden: true, updatedAt: APRIL });
+      const missing = '00000000-0000-4000-8000-000000000000';
+
+      await expect(
+        store.addVote(missing, 'user:default/x'),
+      ).resolves.toBeUndefined();
+      await expect(
+        store.removeVote(missing, 'user:default/x'),
+      ).resolves.toBeUndefined();
+      await expect(
+        store.addVote(hidden.id, 'user:default/y'),
+      ).resolves.toBeUndefined();
+      await expect(
+        store.removeVote(hidden.id, 'user:default/x'),
+      ).resolves.toBeUndefined();
+      await expect(store.listVoters(hidden.id)).resolves.toEqual([
+        'user:default/x',
+      ]);
+      await expect(
+        store.addVote(hidden.id, 'user:default/y', { includeHidden: true }),
+      ).resolves.toBe(2);
+      await expect(
+        store.removeVote(hidden.id, 'user:default/x', { includeHidden: true }),
+      ).resolves.toBe(1);
+      await expect(store.getPost(hidden.id)).resolves.toMatchObject({
+        voteCount: 1,
+      });
+      // a vote that changes nothing still tells the count; a visible post needs no option
+      await expect(store.removeVote(shown.id, 'user:default/x')).resolves.toBe(
+        0,
+      );
+      // the vote on the hidden post is the one left; none landed on the missing one
+      await expect(
+        knex('feedback_votes').select('post_id', 'voter_ref'),
+      ).resolves.toEqual([{ post_id: hidden.id, voter_ref: 'user:default/y' }]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'computes post metrics: reply rate, median first response, untriaged, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);

@@ -29,6 +29,7 @@ import {
   StoredPost,
   StoredRating,
   StoredReply,
+  VoteOn,
   WriteLimit,
   WriteLimitReached,
 } from './FeedbackStore';
@@ -456,12 +457,12 @@ export class DatabaseFeedbackStore implements FeedbackStore {
     });
   }
 
-  addVote(postId: string, voterRef: string): Promise<number> {
-    return this.votes.move(postId, voterRef, 1);
+  addVote(postId: string, voterRef: string, on: VoteOn = {}) {
+    return this.votes.move(postId, voterRef, 1, on);
   }
 
-  removeVote(postId: string, voterRef: string): Promise<number> {
-    return this.votes.move(postId, voterRef, -1);
+  removeVote(postId: string, voterRef: string, on: VoteOn = {}) {
+    return this.votes.move(postId, voterRef, -1, on);
   }
 
   async votedBy(postIds: string[], voterRef: string): Promise<Set<string>> {

@@ -21,6 +21,17 @@ export type FeedbackRights = Record<
   boolean
 >;
 
+/** Everything a caller may do on a post, asked in one round trip. */
+const POST_RIGHTS = {
+  read: feedbackReadPermission,
+  create: feedbackCreatePermission,
+  respond: feedbackRespondPermission,
+  moderate: feedbackModeratePermission,
+};
+
+/** Past this many posts the products remembered start over: a bound on memory. */
+const KNOWN_POSTS_MAX = 10_000;
+
 /**
  * The access checks of feedback: permissions on the product a piece of feedback belongs
  * to, in one round trip each, conditions evaluated on the cached product.
@@ -30,6 +41,34 @@ export class FeedbackAccess {
     private readonly store: FeedbackStore,
     private readonly deps: AuthorizeDeps,
   ) {}
+
+  /** The products of posts read here: a post's product never changes. */
+  private readonly productOfPost = new Map<string, string>();
+
+  /** Remembers the product of posts read (see knownPost). */
+  remember(posts: Array<Pick<StoredPost, 'id' | 'productRef'>>) {
+    if (this.productOfPost.size + posts.length > KNOWN_POSTS_MAX) {
+      this.productOfPost.clear();
+    }
+    for (const post of posts) this.productOfPost.set(post.id, post.productRef);
+  }
+
+  /**
+   * The product of a post read here before, with what the caller may do on it, without
+   * reading the post; undefined when this process has not read it. The post may have been
+   * deleted or hidden since: a write on it must check that itself.
+   */
+  async knownPost(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ productRef: string; can: FeedbackRights } | undefined> {
+    const productRef = this.productOfPost.get(id);
+    if (!productRef) return undefined;
+    return {
+      productRef,
+      can: await this.allowed(productRef, POST_RIGHTS, credentials),
+    };
+  }
 
   /** Several permissions on one product in one round trip (see allowedOnProduct). */
   allowed<T extends string>(
@@ -63,16 +102,8 @@ export class FeedbackAccess {
       }
       throw new NotFoundError(`No feedback post '${id}'`);
     }
-    const can = await this.allowed(
-      post.productRef,
-      {
-        read: feedbackReadPermission,
-        create: feedbackCreatePermission,
-        respond: feedbackRespondPermission,
-        moderate: feedbackModeratePermission,
-      },
-      credentials,
-    );
+    this.remember([post]);
+    const can = await this.allowed(post.productRef, POST_RIGHTS, credentials);
     if (!can.read) throw notAllowed(post.productRef, feedbackReadPermission);
     if (post.hidden && !can.moderate) {
       throw new NotFoundError(`No feedback post '${id}'`);

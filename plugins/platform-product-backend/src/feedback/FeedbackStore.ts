@@ -137,6 +137,9 @@ export class WriteLimitReached extends Error {
 }
 
 /** Feedback on products: ratings, posts, replies, votes and the aggregates kept on write. */
+/** Which posts a vote may land on: visible ones, and hidden ones too with `includeHidden`. */
+export type VoteOn = { includeHidden?: boolean };
+
 export interface FeedbackStore {
   /**
    * Records a rating and updates the month's NPS counts in the same transaction (or
@@ -164,12 +167,17 @@ export interface FeedbackStore {
   deleteReply(id: string): Promise<boolean>;
 
   /**
-   * Adds the user's vote (idempotent); returns the post's vote count after it. A vote on a post
-   * a roadmap item carries moves the item's demand in the same transaction.
+   * Adds the user's vote (idempotent); returns the post's vote count after it, undefined when
+   * there is no such post, or it is hidden and `on` does not include hidden posts. A vote on a
+   * post a roadmap item carries moves the item's demand in the same transaction.
    */
-  addVote(postId: string, voterRef: string): Promise<number>;
-  /** Removes the user's vote (idempotent); returns the post's vote count after it. */
-  removeVote(postId: string, voterRef: string): Promise<number>;
+  addVote(postId: string, voterRef: string, on?: VoteOn): Promise<number | undefined>;
+  /** Removes the user's vote (idempotent); as addVote. */
+  removeVote(
+    postId: string,
+    voterRef: string,
+    on?: VoteOn,
+  ): Promise<number | undefined>;
   /** Which of these posts the user voted for. */
   votedBy(postIds: string[], voterRef: string): Promise<Set<string>>;
   listVoters(postId: string): Promise<string[]>;

@@ -824,6 +824,80 @@ describe('feedback routes', () => {
     });
   });
 
+  describe('a vote on a post read before', () => {
+    it('needs no read of the post, and answers as before once the post is hidden or deleted', async () => {
+      const created = await idea(ALICE);
+      const postReads: string[] = [];
+      knex.on('query', ({ sql }: { sql: string }) => {
+        if (sql.startsWith('select "id", "product_ref"')) postReads.push(sql);
+      });
+      const vote = (method: 'put' | 'delete', user: string) =>
+        request(server)
+          [method](`${api}/${created.id}/vote`)
+          .set('Authorization', as(user));
+
+      expect((await vote('put', BOB)).body).toEqual({
+        voteCount: 1,
+        votedByMe: true,
+      });
+      expect(postReads).toHaveLength(1);
+      expect((await vote('put', JANE)).body).toEqual({
+        voteCount: 2,
+        votedByMe: true,
+      });
+      expect((await vote('delete', BOB)).body).toEqual({
+        voteCount: 1,
+        votedByMe: false,
+      });
+      expect(postReads).toHaveLength(1);
+      expect((await vote('put', OUTSIDER)).status).toBe(403);
+
+      // hidden: a 404 as for any route, unless the caller moderates
+      const hide = await request(server)
+        .patch(`${api}/${created.id}`)
+        .set('Authorization', as(ADMIN))
+        .send({ hidden: true });
+      expect(hide.status).toBe(200);
+      const onHidden = await vote('put', BOB);
+      expect(onHidden.status).toBe(404);
+      expect(onHidden.body.error.message).toBe(
+        `No feedback post '${created.id}'`,
+      );
+      expect((await vote('delete', JANE)).status).toBe(404);
+      expect((await vote('put', ADMIN)).body).toEqual({
+        voteCount: 2,
+        votedByMe: true,
+      });
+
+      const deleted = await request(server)
+        .delete(`${api}/${created.id}`)
+        .set('Authorization', as(ADMIN));
+      expect(deleted.status).toBe(204);
+      expect((await vote('put', JANE)).status).toBe(404);
+      expect((await rowCounts()).votes).toBe(0);
+    });
+
+    it('after a list of posts', async () => {
+      const created = await idea(ALICE);
+      const listed = await request(server)
+        .get(api)
+        .query({ productRef: X })
+        .set('Authorization', as(BOB));
+      expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual(
+        [created.id],
+      );
+      const postReads: string[] = [];
+      knex.on('query', ({ sql }: { sql: string }) => {
+        if (sql.startsWith('select "id", "product_ref"')) postReads.push(sql);
+      });
+      const voted = await request(server)
+        .put(`${api}/${created.id}/vote`)
+        .set('Authorization', as(BOB));
+      expect(voted.body).toEqual({ voteCount: 1, votedByMe: true });
+      expect(postReads).toEqual([]);
+    });
+  });
+
   describe('GET /feedback/stats', () => {
     it('computes NPS over each user’s latest rating of the month, with trend and post metrics', async () => {
       const rate = (user: string, score: number) =>

@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { memoryCache } from '../__testUtils__/memoryCache';
@@ -31,6 +31,57 @@ describe('ProductResolver', () => {
       products: ProductResolver.create({ catalog, auth, cache: memoryCache() }),
     };
   }
+
+  describe('productOf', () => {
+    it('keeps an answer in the process for a few seconds, then asks the cache service again', async () => {
+      const catalog = catalogServiceMock({
+        entities: [
+          ...entities,
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'ci', namespace: 'default' },
+            spec: {},
+            relations: [{ type: 'partOf', targetRef: PRODUCT }],
+          },
+        ],
+      });
+      const cache = memoryCache();
+      const cacheGet = jest.spyOn(cache, 'get');
+      const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+      const resolver = ProductResolver.create({
+        catalog,
+        cache,
+        auth: mockServices.auth(),
+      });
+      const credentials = mockCredentials.user();
+      const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+      try {
+        await expect(
+          resolver.productOf('Component:default/CI', credentials),
+        ).resolves.toBe(PRODUCT);
+        expect(getEntityByRef).toHaveBeenCalledTimes(1);
+        expect(cacheGet).toHaveBeenCalledTimes(1);
+
+        now.mockReturnValue(1_004_000);
+        await expect(
+          resolver.productOf('component:default/ci', credentials),
+        ).resolves.toBe(PRODUCT);
+        expect(cacheGet).toHaveBeenCalledTimes(1);
+
+        // past the few seconds: the cache service answers (and the catalog is not asked)
+        await cache.set('product-of:component:default/ci', 'platformproduct:default/moved');
+        now.mockReturnValue(1_006_000);
+        await expect(
+          resolver.productOf('component:default/ci', credentials),
+        ).resolves.toBe('platformproduct:default/moved');
+        expect(cacheGet).toHaveBeenCalledTimes(2);
+        expect(getEntityByRef).toHaveBeenCalledTimes(1);
+      } finally {
+        now.mockRestore();
+      }
+    });
+  });
 
   describe('products (the permission framework getResources)', () => {
     it('returns products by ref, undefined for other kinds and missing refs, with the plugin credentials', async () => {

@@ -24,6 +24,15 @@ const refOf = (entity: Entity) => lower(stringifyEntityRef(entity));
 export const PRODUCT_CACHE_TTL = { seconds: 60 };
 
 /**
+ * How long this process keeps an entity's product without asking the cache service again:
+ * every feedback write asks, and the cache service is a deserialization, or with Redis a
+ * round trip, per write. Short, so the minute above still bounds how late a move is seen.
+ */
+const RECENT_TTL_MS = 5_000;
+/** Past this many entities the recent answers start over: a bound on memory. */
+const RECENT_MAX = 10_000;
+
+/**
  * Which product an entity belongs to, and the product entities the permission conditions
  * are evaluated on, from the catalog through the cache: every feedback write names an
  * entity, and the catalog round trip (with its own permission check) cost more than the
@@ -38,6 +47,11 @@ export class ProductResolver {
   }) {
     return new ProductResolver(options.catalog, options.cache, options.auth);
   }
+
+  private readonly recent = new Map<
+    string,
+    { productRef: string; expiresAt: number }
+  >();
 
   private constructor(
     private readonly catalog: CatalogService,
@@ -54,9 +68,11 @@ export class ProductResolver {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const key = `product-of:${lower(entityRef)}`;
+    const recent = this.recent.get(key);
+    if (recent && recent.expiresAt > Date.now()) return recent.productRef;
     const cached = await this.cache.get<string>(key);
     if (typeof cached === 'string') {
-      return cached;
+      return this.remembered(key, cached);
     }
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials,
@@ -82,6 +98,12 @@ export class ProductResolver {
       productRef = products[0];
     }
     await this.cache.set(key, productRef, { ttl: PRODUCT_CACHE_TTL });
+    return this.remembered(key, productRef);
+  }
+
+  private remembered(key: string, productRef: string) {
+    if (this.recent.size >= RECENT_MAX) this.recent.clear();
+    this.recent.set(key, { productRef, expiresAt: Date.now() + RECENT_TTL_MS });
     return productRef;
   }
 

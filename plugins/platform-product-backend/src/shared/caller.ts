@@ -8,8 +8,12 @@ export interface RequestContext {
   request?: Request;
 }
 
-/** Entity refs are compared and stored lower-cased. */
-export const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+/**
+ * Entity refs are compared and stored lower-cased. (`toLowerCase` is what
+ * `toLocaleLowerCase('en-US')` does, as en-US has no casing rules of its own, at a fraction
+ * of the cost: it runs several times per request.)
+ */
+export const lower = (ref: string) => ref.toLowerCase();
 
 /**
  * The signed-in user's entity ref, straight from their verified credentials (no round trip

@@ -1,22 +1,49 @@
 import { Knex } from 'knex';
 import { PersonKey } from '../../roadmap/store/demand';
 import { Sql, sqliteTransaction } from '../../shared/sql';
+import { VoteOn } from '../FeedbackStore';
 import { inOneStatement } from './counters';
 
 type Counted = { vote_count: number | string; roadmap_item_id: string | null };
 
-/** The vote added or taken back, returning its post id when it was (none when it already was). */
-function voteChange(postId: string, voterRef: string, sign: 1 | -1): Sql {
+/** The post a vote lands on: the one of the id, and unless hidden ones may be voted on, visible. */
+function votedPost(on: VoteOn) {
+  return `select id from feedback_posts where id = ?${
+    on.includeHidden ? '' : ' and not hidden'
+  }`;
+}
+
+/**
+ * The vote added or taken back on the post (see votedPost), returning its post id when it was
+ * (none when it already was, or there is no such post).
+ */
+function voteChange(
+  postId: string,
+  voterRef: string,
+  sign: 1 | -1,
+  on: VoteOn,
+): Sql {
   return sign > 0
     ? {
-        sql: `insert into feedback_votes (post_id, voter_ref, created_at) values (?, ?, ?)
+        sql: `insert into feedback_votes (post_id, voter_ref, created_at)
+              select id, ?, ? from (${votedPost(on)}) post where true
               on conflict (post_id, voter_ref) do nothing returning post_id`,
-        bindings: [postId, voterRef, Date.now()],
+        bindings: [voterRef, Date.now(), postId],
       }
     : {
-        sql: 'delete from feedback_votes where post_id = ? and voter_ref = ? returning post_id',
+        sql: `delete from feedback_votes where post_id = (${votedPost(
+          on,
+        )}) and voter_ref = ? returning post_id`,
         bindings: [postId, voterRef],
       };
+}
+
+/** The post's vote count as it is, when the vote changed nothing; no row without such a post. */
+function currentCount(postId: string, on: VoteOn): Sql {
+  return {
+    sql: `select vote_count from feedback_posts where id = (${votedPost(on)})`,
+    bindings: [postId],
+  };
 }
 
 /**
@@ -43,21 +70,27 @@ export class Votes {
     private readonly personKey: PersonKey,
   ) {}
 
-  /** Adds (1) or takes back (-1) the voter's vote (idempotent); the post's vote count. */
-  async move(postId: string, voterRef: string, sign: 1 | -1): Promise<number> {
-    const change = voteChange(postId, voterRef, sign);
+  /**
+   * Adds (1) or takes back (-1) the voter's vote (idempotent); the post's vote count, undefined
+   * when there is no such post to vote on (see votedPost).
+   */
+  async move(
+    postId: string,
+    voterRef: string,
+    sign: 1 | -1,
+    on: VoteOn,
+  ): Promise<number | undefined> {
+    const change = voteChange(postId, voterRef, sign, on);
+    const current = currentCount(postId, on);
     const person = this.personKey(voterRef);
     // the weight a person has just come in with (1) or left with (0)
     const boundary = sign > 0 ? 1 : 0;
     const row = this.postgres
-      ? await this.inOneStatement(postId, change, person, sign, boundary)
+      ? await this.inOneStatement(change, current, person, sign, boundary)
       : await sqliteTransaction(this.db, function* vote() {
           if (!(yield change).length) {
-            const [current] = (yield {
-              sql: 'select vote_count from feedback_posts where id = ?',
-              bindings: [postId],
-            }) as Counted[];
-            return current;
+            const [unchanged] = (yield current) as Counted[];
+            return unchanged;
           }
           const [counted] = (yield {
             sql: 'update feedback_posts set vote_count = vote_count + ? where id = ? returning vote_count, roadmap_item_id',
@@ -76,13 +109,13 @@ export class Votes {
           }
           return counted;
         });
-    return Number(row?.vote_count ?? 0);
+    return row && Number(row.vote_count);
   }
 
   /** PostgreSQL: the vote, the post's count and the item's demand as one statement. */
   private async inOneStatement(
-    postId: string,
     change: Sql,
+    current: Sql,
     person: string,
     sign: 1 | -1,
     boundary: 0 | 1,
@@ -115,8 +148,8 @@ export class Votes {
       {
         sql: `select vote_count from post
               union all
-              select vote_count from feedback_posts where id = ? and not exists (select 1 from vote)`,
-        bindings: [postId],
+              ${current.sql} and not exists (select 1 from vote)`,
+        bindings: current.bindings,
       },
     );
     return row;
