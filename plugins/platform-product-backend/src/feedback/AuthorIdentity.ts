@@ -14,6 +14,8 @@ import {
 import { lower } from '../shared/caller';
 
 const SECRET_KEY = 'platformProduct.feedback.authorSecret';
+/** Past this many authors the hashes kept start over: a bound on memory. */
+const HASHES_KEPT = 10_000;
 
 /**
  * What the store knows about an author. `hash` (HMAC-SHA256 of the user ref) lets users
@@ -52,10 +54,18 @@ export class AuthorIdentity {
     this.encryptionKey = derive('feedback-author-encryption');
   }
 
+  // the hashes of recent authors: an HMAC per request is a measurable share of a write
+  private readonly hashes = new Map<string, string>();
+
   hash(userRef: string): string {
-    return createHmac('sha256', this.hashKey)
-      .update(lower(userRef))
-      .digest('hex');
+    const ref = lower(userRef);
+    let hash = this.hashes.get(ref);
+    if (hash === undefined) {
+      hash = createHmac('sha256', this.hashKey).update(ref).digest('hex');
+      if (this.hashes.size >= HASHES_KEPT) this.hashes.clear();
+      this.hashes.set(ref, hash);
+    }
+    return hash;
   }
 
   encrypt(userRef: string): string {

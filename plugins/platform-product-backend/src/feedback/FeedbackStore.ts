@@ -171,7 +171,11 @@ export interface FeedbackStore {
    * there is no such post, or it is hidden and `on` does not include hidden posts. A vote on a
    * post a roadmap item carries moves the item's demand in the same transaction.
    */
-  addVote(postId: string, voterRef: string, on?: VoteOn): Promise<number | undefined>;
+  addVote(
+    postId: string,
+    voterRef: string,
+    on?: VoteOn,
+  ): Promise<number | undefined>;
   /** Removes the user's vote (idempotent); as addVote. */
   removeVote(
     postId: string,

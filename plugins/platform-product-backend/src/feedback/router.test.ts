@@ -883,9 +883,9 @@ describe('feedback routes', () => {
         .get(api)
         .query({ productRef: X })
         .set('Authorization', as(BOB));
-      expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual(
-        [created.id],
-      );
+      expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([
+        created.id,
+      ]);
       const postReads: string[] = [];
       knex.on('query', ({ sql }: { sql: string }) => {
         if (sql.startsWith('select "id", "product_ref"')) postReads.push(sql);

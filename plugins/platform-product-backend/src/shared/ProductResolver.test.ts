@@ -70,7 +70,10 @@ describe('ProductResolver', () => {
         expect(cacheGet).toHaveBeenCalledTimes(1);
 
         // past the few seconds: the cache service answers (and the catalog is not asked)
-        await cache.set('product-of:component:default/ci', 'platformproduct:default/moved');
+        await cache.set(
+          'product-of:component:default/ci',
+          'platformproduct:default/moved',
+        );
         now.mockReturnValue(1_006_000);
         await expect(
           resolver.productOf('component:default/ci', credentials),
