@@ -127,6 +127,21 @@ describe('feedback routes', () => {
   });
   const nothingWritten = { posts: 0, ratings: 0, replies: 0, votes: 0 };
 
+  /** PUT (vote) or DELETE (take back) the vote on a post, as a user. */
+  const voteOn = (postId: string) => (method: 'put' | 'delete', user: string) =>
+    request(server)
+      [method](`${api}/${postId}/vote`)
+      .set('Authorization', as(user));
+
+  /** The reads of one post by id (the store's getPost) made from now on. */
+  function postReadsFromNow(): string[] {
+    const reads: string[] = [];
+    knex.on('query', ({ sql }: { sql: string }) => {
+      if (sql.startsWith('select "id", "product_ref"')) reads.push(sql);
+    });
+    return reads;
+  }
+
   describe('POST /feedback', () => {
     it('records a rating given on a part for its product, identity from the credentials', async () => {
       const response = await post(ALICE, {
@@ -769,10 +784,7 @@ describe('feedback routes', () => {
   describe('PUT and DELETE /feedback/:id/vote', () => {
     it('toggles one vote per user', async () => {
       const created = await idea(ALICE);
-      const vote = (method: 'put' | 'delete', user: string) =>
-        request(server)
-          [method](`${api}/${created.id}/vote`)
-          .set('Authorization', as(user));
+      const vote = voteOn(created.id);
       expect((await vote('put', BOB)).body).toEqual({
         voteCount: 1,
         votedByMe: true,
@@ -827,14 +839,8 @@ describe('feedback routes', () => {
   describe('a vote on a post read before', () => {
     it('needs no read of the post, and answers as before once the post is hidden or deleted', async () => {
       const created = await idea(ALICE);
-      const postReads: string[] = [];
-      knex.on('query', ({ sql }: { sql: string }) => {
-        if (sql.startsWith('select "id", "product_ref"')) postReads.push(sql);
-      });
-      const vote = (method: 'put' | 'delete', user: string) =>
-        request(server)
-          [method](`${api}/${created.id}/vote`)
-          .set('Authorization', as(user));
+      const postReads = postReadsFromNow();
+      const vote = voteOn(created.id);
 
       expect((await vote('put', BOB)).body).toEqual({
         voteCount: 1,
@@ -886,14 +892,11 @@ describe('feedback routes', () => {
       expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([
         created.id,
       ]);
-      const postReads: string[] = [];
-      knex.on('query', ({ sql }: { sql: string }) => {
-        if (sql.startsWith('select "id", "product_ref"')) postReads.push(sql);
+      const postReads = postReadsFromNow();
+      expect((await voteOn(created.id)('put', BOB)).body).toEqual({
+        voteCount: 1,
+        votedByMe: true,
       });
-      const voted = await request(server)
-        .put(`${api}/${created.id}/vote`)
-        .set('Authorization', as(BOB));
-      expect(voted.body).toEqual({ voteCount: 1, votedByMe: true });
       expect(postReads).toEqual([]);
     });
   });
