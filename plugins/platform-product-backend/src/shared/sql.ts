@@ -134,7 +134,10 @@ type SqliteStatement = {
   all(...values: unknown[]): unknown[];
   run(...values: unknown[]): unknown;
 };
-type SqliteConnection = { prepare(sql: string): SqliteStatement };
+type SqliteConnection = {
+  prepare(sql: string): SqliteStatement;
+  transaction<F extends () => unknown>(fn: F): F;
+};
 const sqliteStatements = new WeakMap<
   SqliteConnection,
   Map<string, SqliteStatement>
@@ -191,17 +194,13 @@ export async function sqliteTransaction<T>(
       statement.run(...values);
       return [];
     };
-    run({ sql: 'begin', bindings: [] });
-    try {
+    // better-sqlite3's own transaction: begin, commit, and rollback when a step throws
+    return connection.transaction(() => {
       const write = steps();
       let step = write.next();
       while (!step.done) step = write.next(run(step.value));
-      run({ sql: 'commit', bindings: [] });
       return step.value;
-    } catch (error) {
-      run({ sql: 'rollback', bindings: [] });
-      throw error;
-    }
+    })() as T;
   } finally {
     await db.client.releaseConnection(connection);
   }
