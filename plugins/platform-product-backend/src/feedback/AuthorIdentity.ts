@@ -12,10 +12,9 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { lower } from '../shared/caller';
+import { KeptValues } from '../shared/KeptValues';
 
 const SECRET_KEY = 'platformProduct.feedback.authorSecret';
-/** Past this many authors the hashes kept start over: a bound on memory. */
-const HASHES_KEPT = 10_000;
 
 /**
  * What the store knows about an author. `hash` (HMAC-SHA256 of the user ref) lets users
@@ -55,17 +54,17 @@ export class AuthorIdentity {
   }
 
   // the hashes of recent authors: an HMAC per request is a measurable share of a write
-  private readonly hashes = new Map<string, string>();
+  private readonly hashes = new KeptValues<string>({ max: 10_000 });
 
   hash(userRef: string): string {
     const ref = lower(userRef);
-    let hash = this.hashes.get(ref);
-    if (hash === undefined) {
-      hash = createHmac('sha256', this.hashKey).update(ref).digest('hex');
-      if (this.hashes.size >= HASHES_KEPT) this.hashes.clear();
-      this.hashes.set(ref, hash);
-    }
-    return hash;
+    return (
+      this.hashes.get(ref) ??
+      this.hashes.set(
+        ref,
+        createHmac('sha256', this.hashKey).update(ref).digest('hex'),
+      )
+    );
   }
 
   encrypt(userRef: string): string {

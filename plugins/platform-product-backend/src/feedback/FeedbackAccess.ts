@@ -13,6 +13,7 @@ import {
   notAllowed,
   requireOnProduct,
 } from '../shared/authorize';
+import { KeptValues } from '../shared/KeptValues';
 import { FeedbackStore, StoredPost } from './FeedbackStore';
 
 /** What a caller may do on a post's product. */
@@ -29,9 +30,6 @@ const POST_RIGHTS = {
   moderate: feedbackModeratePermission,
 };
 
-/** Past this many posts the products remembered start over: a bound on memory. */
-const KNOWN_POSTS_MAX = 10_000;
-
 /**
  * The access checks of feedback: permissions on the product a piece of feedback belongs
  * to, in one round trip each, conditions evaluated on the cached product.
@@ -43,13 +41,10 @@ export class FeedbackAccess {
   ) {}
 
   /** The products of posts read here: a post's product never changes. */
-  private readonly productOfPost = new Map<string, string>();
+  private readonly productOfPost = new KeptValues<string>({ max: 10_000 });
 
   /** Remembers the product of posts read (see knownPost). */
   remember(posts: Array<Pick<StoredPost, 'id' | 'productRef'>>) {
-    if (this.productOfPost.size + posts.length > KNOWN_POSTS_MAX) {
-      this.productOfPost.clear();
-    }
     for (const post of posts) this.productOfPost.set(post.id, post.productRef);
   }
 

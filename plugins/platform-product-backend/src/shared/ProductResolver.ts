@@ -15,6 +15,7 @@ import {
   PlatformProductEntityV1alpha1,
 } from '@platform-product/plugin-platform-product-common';
 import { lower } from './caller';
+import { KeptValues } from './KeptValues';
 
 type CacheValue = Parameters<CacheService['set']>[1];
 
@@ -29,8 +30,6 @@ export const PRODUCT_CACHE_TTL = { seconds: 60 };
  * round trip, per write. Short, so the minute above still bounds how late a move is seen.
  */
 const RECENT_TTL_MS = 5_000;
-/** Past this many entities the recent answers start over: a bound on memory. */
-const RECENT_MAX = 10_000;
 
 /**
  * Which product an entity belongs to, and the product entities the permission conditions
@@ -48,10 +47,10 @@ export class ProductResolver {
     return new ProductResolver(options.catalog, options.cache, options.auth);
   }
 
-  private readonly recent = new Map<
-    string,
-    { productRef: string; expiresAt: number }
-  >();
+  private readonly recent = new KeptValues<string>({
+    max: 10_000,
+    ttlMs: RECENT_TTL_MS,
+  });
 
   private constructor(
     private readonly catalog: CatalogService,
@@ -69,10 +68,10 @@ export class ProductResolver {
   ): Promise<string> {
     const key = `product-of:${lower(entityRef)}`;
     const recent = this.recent.get(key);
-    if (recent && recent.expiresAt > Date.now()) return recent.productRef;
+    if (recent) return recent;
     const cached = await this.cache.get<string>(key);
     if (typeof cached === 'string') {
-      return this.remembered(key, cached);
+      return this.recent.set(key, cached);
     }
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials,
@@ -98,13 +97,7 @@ export class ProductResolver {
       productRef = products[0];
     }
     await this.cache.set(key, productRef, { ttl: PRODUCT_CACHE_TTL });
-    return this.remembered(key, productRef);
-  }
-
-  private remembered(key: string, productRef: string) {
-    if (this.recent.size >= RECENT_MAX) this.recent.clear();
-    this.recent.set(key, { productRef, expiresAt: Date.now() + RECENT_TTL_MS });
-    return productRef;
+    return this.recent.set(key, productRef);
   }
 
   /** The product entity, read with the plugin's own credentials, as the permission system does. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import { KeptValues } from './KeptValues';
 
 /** Whether the client is PostgreSQL (else SQLite, the embedded default). */
 export function isPostgres(db: Knex): boolean {
@@ -80,25 +81,21 @@ type PgConnection = {
     values: Knex.Value[];
   }): Promise<{ rows: unknown[] }>;
 };
-const pgStatements = new Map<string, PgStatement>();
+// texts are shapes, a few dozen; the bound only guards against a text built from values
+const pgStatements = new KeptValues<PgStatement>({ max: 1_000 });
 
 /**
  * The named statement of a text: the same text always gets the same name, in every process,
  * and its `?` placeholders numbered as PostgreSQL takes them.
  */
 function pgStatement(sql: string): PgStatement {
-  let statement = pgStatements.get(sql);
-  if (!statement) {
-    // texts are shapes, a few dozen; the bound only guards against a text built from values
-    if (pgStatements.size >= 1_000) pgStatements.clear();
-    let n = 0;
-    statement = {
-      name: `pp_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`,
-      text: sql.replace(/\?/g, () => `$${++n}`),
-    };
-    pgStatements.set(sql, statement);
-  }
-  return statement;
+  const known = pgStatements.get(sql);
+  if (known) return known;
+  let n = 0;
+  return pgStatements.set(sql, {
+    name: `pp_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`,
+    text: sql.replace(/\?/g, () => `$${++n}`),
+  });
 }
 
 /**
