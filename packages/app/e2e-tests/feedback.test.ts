@@ -111,4 +111,19 @@ test('feedback: a developer rates and posts from a part, the PM triages and repl
   await expect(dialog.getByText('Planned for next quarter.')).toBeVisible();
   await expect(dialog.getByText('Official')).toBeVisible();
   await shot(page, 'feedback-answer');
+
+  // back on the list, the developer votes for the idea; the vote is still there after a reload
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const ownRow = page.getByTestId('feedback-row').filter({ hasText: title });
+  await ownRow.getByRole('button', { name: 'Vote (0 votes)' }).click();
+  await expect(
+    ownRow.getByRole('button', { name: 'Remove your vote (1 vote)' }),
+  ).toBeVisible();
+  await page.reload();
+  await ownRow
+    .getByRole('button', { name: 'Remove your vote (1 vote)' })
+    .click();
+  await expect(
+    ownRow.getByRole('button', { name: 'Vote (0 votes)' }),
+  ).toBeVisible();
 });
